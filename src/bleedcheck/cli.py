@@ -1,0 +1,258 @@
+"""Command-line interface: an adapter that parses input, calls the core and renders output."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from bleedcheck.errors import BleedcheckError
+from bleedcheck.vocab import Assessment, Lang
+
+app = typer.Typer(
+    help="bleedcheck: how urgent is this bleeding, what could it be, what will the doctor check.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+kb_app = typer.Typer(help="Inspect and validate the knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+out = Console()
+err = Console(stderr=True)
+
+T = TypeVar("T")
+
+
+def _guard(func: Callable[[], T]) -> T:
+    """Translate bleedcheck errors into one line on stderr and exit status 2."""
+    try:
+        return func()
+    except BleedcheckError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
+@kb_app.command("check")
+def kb_check(
+    root: Annotated[
+        Path | None, typer.Option(help="Knowledge-base folder (default: the packaged one).")
+    ] = None,
+) -> None:
+    """Validate the knowledge base; exit 1 with one line per problem."""
+    from bleedcheck.knowledge.check import check_knowledge
+    from bleedcheck.knowledge.inventory import find_shared_dir, read_shared
+    from bleedcheck.knowledge.load import load_knowledge
+
+    kb = _guard(lambda: load_knowledge(root))
+    shared_dir = find_shared_dir()
+    shared = read_shared(shared_dir) if shared_dir else None
+    report = check_knowledge(kb, shared)
+    for problem in report.problems:
+        err.print(f"[red]problem:[/] {problem}", highlight=False, soft_wrap=True)
+    summary = (
+        f"{len(kb.conditions)} conditions, {len(kb.findings)} findings, "
+        f"{len(kb.rulebook.rules)} rules, {len(kb.tests)} tests; {report.seed_coverage}; "
+        f"{report.estimates}/{report.numbers} numbers are estimates "
+        f"({report.estimate_share:.0%})"
+    )
+    if report.problems:
+        err.print(f"{len(report.problems)} problems. {summary}", highlight=False)
+        raise typer.Exit(1)
+    out.print(f"[green]ok[/]: {summary}", highlight=False)
+
+
+@kb_app.command("show")
+def kb_show(
+    item_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A condition, finding, rule or test id.")
+    ],
+) -> None:
+    """Print one knowledge-base entry as YAML."""
+    import yaml
+
+    from bleedcheck.errors import NotFound, did_you_mean
+    from bleedcheck.knowledge.load import load_knowledge
+
+    def find() -> Any:
+        kb = load_knowledge()
+        tables: list[dict[str, Any]] = [
+            kb.conditions,
+            kb.findings,
+            {r.id: r for r in kb.rulebook.rules},
+            kb.tests,
+        ]
+        for table in tables:
+            if item_id in table:
+                return table[item_id]
+        every = [k for t in tables for k in t]
+        raise NotFound(
+            f"no condition, finding, rule or test '{item_id}'{did_you_mean(item_id, every)}"
+        )
+
+    entry = _guard(find)
+    out.print(
+        yaml.safe_dump(entry.model_dump(mode="json"), allow_unicode=True, sort_keys=False),
+        highlight=False,
+    )
+
+
+LEVEL_STYLE = {
+    "emergency_ambulance": "bold white on red",
+    "emergency": "bold red",
+    "consultation_24": "bold yellow",
+    "consultation": "bold cyan",
+    "self_care": "bold green",
+}
+
+
+def _lang(value: str) -> Lang:
+    if value not in ("en", "ru"):
+        raise typer.BadParameter(f"'{value}' is not supported; use en or ru")
+    return "ru" if value == "ru" else "en"
+
+
+LangOption = Annotated[str, typer.Option("--lang", help="Output language: en or ru.")]
+RegionOption = Annotated[
+    str,
+    typer.Option(
+        "--region",
+        help="Region for the emergency number (e.g. RU 103, GB 999, US 911; 112 default).",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+@app.command()
+def assess(
+    file: Annotated[
+        str | None,
+        typer.Argument(metavar="FILE|-", help='Case file (JSON): {"age": 34, "evidence": {...}}.'),
+    ] = None,
+    as_json: JsonOption = False,
+    lang: LangOption = "en",
+    region: RegionOption = "DEFAULT",
+) -> None:
+    """Assess a case: urgency, likely causes with reasons, tests, what to do now."""
+    from bleedcheck.engine.assess import assess as run_assess
+    from bleedcheck.engine.evidence import read_case_file
+
+    language = _lang(lang)
+    if file is None:
+        raise typer.BadParameter("give a case file, or - to read it from standard input")
+
+    def run() -> Assessment:
+        case = read_case_file(file)
+        return run_assess(case, lang=language, region=region)
+
+    result = _guard(run)
+    if as_json:
+        out.print_json(result.model_dump_json())
+    else:
+        render_assessment(result)
+
+
+def render_assessment(result: Assessment) -> None:
+    from rich.panel import Panel
+    from rich.table import Table
+
+    from bleedcheck.i18n.messages import message
+
+    lang = result.lang
+    tri = result.triage
+    style = LEVEL_STYLE[tri.level.value]
+    body = [f"[{style}]{tri.label}[/]", "", f"[bold]{message('what_now', lang)}:[/] {tri.action}"]
+    body.append(f"[bold]{message('when', lang)}:[/] {tri.timeframe}")
+    body.append(f"[bold]{message('escalate', lang)}:[/] {tri.safety_net}")
+    if tri.reasons:
+        body.append(f"[bold]{message('why', lang)}:[/]")
+        body += [f"  • {r}" for r in tri.reasons[:5]]
+    for hit in tri.rules[:3]:
+        if hit.advice:
+            body.append(f"  → {hit.advice}")
+    out.print(Panel("\n".join(body), title=message("triage", lang), expand=False), highlight=False)
+
+    table = Table(title=message("causes", lang), show_lines=False)
+    table.add_column("#", justify="right")
+    table.add_column("")
+    table.add_column("ICD-10")
+    table.add_column("")
+    for i, c in enumerate(result.conditions[:8], start=1):
+        table.add_row(str(i), c.name, ", ".join(c.icd10), c.likelihood_text)
+    out.print(table)
+    for c in result.conditions[:3]:
+        out.print(f"\n[bold]{c.name}[/] ({c.likelihood_text})", highlight=False)
+        if c.explanation:
+            out.print(f"  {c.explanation}", highlight=False)
+        if c.supporting:
+            labels = ", ".join(x.label for x in c.supporting[:5])
+            out.print(f"  [green]{message('supports', lang)}:[/] {labels}", highlight=False)
+        if c.conflicting:
+            labels = ", ".join(
+                ("не " if lang == "ru" else "no ") + x.label if x.state == "absent" else x.label
+                for x in c.conflicting[:5]
+            )
+            out.print(f"  [red]{message('against', lang)}:[/] {labels}", highlight=False)
+    if result.serious_not_ruled_out:
+        names = {c.id: c.name for c in result.conditions}
+        serious = ", ".join(names[s] for s in result.serious_not_ruled_out if s in names)
+        out.print(f"\n[bold yellow]{message('serious', lang)}:[/] {serious}", highlight=False)
+    if result.tests:
+        out.print(f"\n[bold]{message('tests', lang)}:[/]")
+        for i, t in enumerate(result.tests[:8], start=1):
+            out.print(f"  {i}. {t.name} — {t.description}", highlight=False)
+    top = result.conditions[0] if result.conditions else None
+    if top and top.self_care:
+        out.print(f"\n[bold]{message('self_care', lang)}:[/] {top.self_care}", highlight=False)
+    for note in result.notes:
+        out.print(f"\n[italic]{note}[/]", highlight=False)
+    out.print(f"\n[dim]{result.disclaimer}[/]", highlight=False)
+
+
+@app.command("eval")
+def evaluate_cmd(
+    vignettes: Annotated[
+        Path | None,
+        typer.Argument(help="Vignette YAML file or folder (default: the packaged benchmark)."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Run the vignette benchmark: top-1/top-3 diagnosis and triage safety."""
+    from rich.table import Table
+
+    from bleedcheck.evaluation.metrics import evaluate, load_vignettes
+    from bleedcheck.knowledge.compile import compiled
+    from bleedcheck.vocab import TriageLevel
+
+    report = _guard(lambda: evaluate(compiled(), load_vignettes(vignettes)))
+    summary = report.summary()
+    if as_json:
+        out.print_json(data=summary)
+        return
+    table = Table(title="Per condition (gold)")
+    for col in ("condition", "n", "top-1", "top-3"):
+        table.add_column(col)
+    for cid, (n, t1, t3) in report.per_condition().items():
+        table.add_row(cid, str(n), str(t1), str(t3))
+    out.print(table)
+    levels = list(TriageLevel)
+    confusion = report.confusion()
+    matrix = Table(title="Triage: gold (rows) vs assigned (columns)")
+    matrix.add_column("gold \\ got")
+    for lv in levels:
+        matrix.add_column(lv.value)
+    for gold in levels:
+        matrix.add_row(gold.value, *(str(confusion.get((gold, got), 0)) for got in levels))
+    out.print(matrix)
+    for key, value in summary.items():
+        out.print(f"{key}: {value}", highlight=False)
+
+
+def main() -> None:
+    app(prog_name="bleedcheck")
+
+
+if __name__ == "__main__":
+    main()

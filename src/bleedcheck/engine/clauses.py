@@ -1,0 +1,34 @@
+"""Evaluate `when` clauses for strata and rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bleedcheck.knowledge.schema import When
+from bleedcheck.vocab import Presence
+
+StateOf = Callable[[str], Presence]
+
+
+def matches(when: When, state: StateOf, age: float | None, unknown_age_matches: bool) -> bool:
+    """True when every part of the clause holds.
+
+    `all` items hold when present (a list item: when any of its findings is present);
+    `any` needs one present; `none` needs each finding explicitly absent.
+    """
+    for item in when.all:
+        group = [item] if isinstance(item, str) else item
+        if not any(state(f) is Presence.PRESENT for f in group):
+            return False
+    if when.any and not any(state(f) is Presence.PRESENT for f in when.any):
+        return False
+    if any(state(f) is not Presence.ABSENT for f in when.none):
+        return False
+    if when.age_min is not None or when.age_max is not None:
+        if age is None:
+            return unknown_age_matches
+        if when.age_min is not None and age < when.age_min:
+            return False
+        if when.age_max is not None and age > when.age_max:
+            return False
+    return True
