@@ -1,7 +1,7 @@
 """Engine benchmark: accuracy on the vignettes and timing on the real knowledge base.
 
-    python benchmarks/engine.py          # tables
-    python benchmarks/engine.py --json   # {"assess_median_ms", "assess_p99_ms", "posterior_median_ms", ...}
+python benchmarks/engine.py          # tables
+python benchmarks/engine.py --json   # {"assess_median_ms", "assess_p99_ms", "posterior_median_ms", ...}
 """
 
 from __future__ import annotations
@@ -86,7 +86,9 @@ def main() -> None:
         print(json.dumps(result, indent=2))
         return
     print(f"posterior + triage, median over {RUNS} runs: {post_median:.3f} ms")
-    print(f"full assessment,    median over {RUNS} runs: {assess_median:.3f} ms (p99 {assess_p99:.3f} ms)")
+    print(
+        f"full assessment,    median over {RUNS} runs: {assess_median:.3f} ms (p99 {assess_p99:.3f} ms)"
+    )
     print("\npresent findings | posterior + triage median (ms)")
     for k, value in growth.items():
         print(f"{k:>16} | {value:.3f}")

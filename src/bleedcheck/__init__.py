@@ -1,5 +1,6 @@
 """bleedcheck: triage and information for abnormal vaginal bleeding."""
 
+from bleedcheck.engine.assess import assess
 from bleedcheck.errors import (
     BleedcheckError,
     CaseFileError,
@@ -19,4 +20,5 @@ __all__ = [
     "NotFound",
     "Presence",
     "TriageLevel",
+    "assess",
 ]

@@ -65,7 +65,9 @@ def evidence_from_case(ckb: CompiledKB, case: Mapping[str, Any], where: str = "c
             raise EvidenceError(
                 f"{where}: unknown finding '{fid}'{did_you_mean(str(fid), ckb.finding_ids)}"
             )
-        findings[fid] = _presence(value, f"{where}: evidence.{fid}")
+        state = _presence(value, f"{where}: evidence.{fid}")
+        if state is not Presence.UNKNOWN:  # unknown is the same as not mentioned
+            findings[fid] = state
     return complete(ckb, Evidence(findings=findings, age=_age(case.get("age"), f"{where}")))
 
 

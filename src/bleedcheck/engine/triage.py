@@ -17,7 +17,13 @@ from bleedcheck.vocab import Evidence, Lang, Presence, RuleHit, Triage, TriageLe
 # For rules, an unknown "pregnancy possible" counts as present at these ages: the app cannot
 # do a pregnancy test, so it assumes pregnancy is possible until a test is negative (S13, S67).
 ASSUMED_PREGNANCY_AGES = (10.0, 55.0)
-_NOT_PREGNANT_FACTS = ("postmenopausal", "hysterectomy", "pregnancy_test_negative")
+# Within 12 weeks of a birth pregnancy is unlikely enough that it must be stated, not assumed.
+_NOT_PREGNANT_FACTS = (
+    "postmenopausal",
+    "hysterectomy",
+    "pregnancy_test_negative",
+    "postpartum_12w",
+)
 GENERAL_EMERGENCY_NUMBER = "112"
 DEFAULT_REGION = "DEFAULT"
 
