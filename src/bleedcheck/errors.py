@@ -6,6 +6,9 @@
      ├── KnowledgeError      a knowledge-base file is missing, malformed or inconsistent
      ├── EvidenceError       a case or evidence is invalid (unknown finding, bad age, two bands)
      ├── CaseFileError       a case file cannot be read or parsed (line and column given)
+     ├── AnswerError         an interview answer does not fit the question that was asked
+     ├── StaleAnswer         an interview answer refers to an old step (HTTP 409)
+     ├── StorageError        the database cannot store or load a record
      └── NotFound            a requested id does not exist
 
 The core raises these; adapters (CLI, API, web) translate them into a one-line message,
@@ -39,6 +42,18 @@ class EvidenceError(BleedcheckError):
 
 class CaseFileError(BleedcheckError):
     """A case file could not be read or parsed."""
+
+
+class AnswerError(BleedcheckError):
+    """An interview answer does not fit the question that was asked."""
+
+
+class StaleAnswer(BleedcheckError):
+    """An interview answer carries a step number that is no longer current."""
+
+
+class StorageError(BleedcheckError):
+    """The database could not store or load a record."""
 
 
 class NotFound(BleedcheckError):

@@ -29,7 +29,7 @@ class CompiledPrior:
     excluded_by: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: compiled once, used as a cache key
 class CompiledKB:
     kb: KnowledgeBase
     condition_ids: tuple[str, ...]

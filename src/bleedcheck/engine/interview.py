@@ -1,0 +1,473 @@
+"""The adaptive interview: what to ask next, when to stop, and the answer/undo state machine.
+
+Order (DESIGN.md "Interview"): the fixed safety screen first; then contraception and
+medicines (they select priors); then single findings by expected reduction in posterior
+entropy, with questions whose answer alone could raise the triage level first. Everything
+here is deterministic and pure: the state is a value that adapters persist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from bleedcheck.engine.assess import infer
+from bleedcheck.engine.clauses import matches
+from bleedcheck.engine.evidence import complete
+from bleedcheck.engine.questions import (
+    AGE_QUESTION,
+    QuestionSpec,
+    context_questions,
+    group_text,
+    relevant,
+    safety_screen,
+    visible_findings,
+)
+from bleedcheck.engine.quickscore import IntArray
+from bleedcheck.engine.triage import rule_level, rule_state
+from bleedcheck.errors import AnswerError, StaleAnswer
+from bleedcheck.knowledge.compile import CompiledKB, FloatArray
+from bleedcheck.vocab import Evidence, Lang, Presence, TriageLevel
+
+MAX_QUESTIONS = 25
+CONFIDENT_TOP = 0.7  # estimate: stop when the top cause is at least this probable ...
+CONFIDENT_RATIO = 2.0  # ... and at least twice as probable as the runner-up
+MIN_GAIN_BITS = 0.05  # estimate: a question worth less than this is not asked
+FOCUS = 8  # the entropy is taken over the leading causes, the ones a question can separate
+TRIAGE_BONUS_BITS = 1.0  # questions that can change the level come before pure diagnosis
+
+
+class Option(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    text: str
+    prefill: Presence = Presence.UNKNOWN
+
+
+class Question(BaseModel):
+    """A localised question: yes_no, checklist (tick any), choice (one) or number."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    kind: str
+    text: str
+    options: list[Option] = Field(default_factory=list)
+    safety: bool = False
+    rationale: str = ""
+
+
+class InterviewStep(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    step: int
+    question: Question | None
+    should_stop: bool
+    reason: str
+    level: TriageLevel
+    progress: float
+
+
+class AnswerRecord(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    step: int
+    question_id: str
+    answer: dict[str, Presence] = Field(default_factory=dict)
+    age: float | None = None
+
+
+class InterviewState(BaseModel):
+    """Everything needed to continue an interview anywhere: a JSON-serialisable value."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lang: Lang = "en"
+    region: str = "DEFAULT"
+    prefilled: dict[str, Presence] = Field(default_factory=dict)
+    prefilled_age: float | None = None
+    history: list[AnswerRecord] = Field(default_factory=list)
+    max_questions: int = MAX_QUESTIONS
+
+    @property
+    def step(self) -> int:
+        """The number of the question being asked now (1-based)."""
+        return len(self.history) + 1
+
+    def evidence(self, ckb: CompiledKB) -> Evidence:
+        findings = dict(self.prefilled)
+        age = self.prefilled_age
+        for record in self.history:
+            findings.update(record.answer)
+            if record.age is not None:
+                age = record.age
+        findings = {f: s for f, s in findings.items() if s is not Presence.UNKNOWN}
+        return complete(ckb, Evidence(findings=findings, age=age))
+
+    def asked(self) -> set[str]:
+        return {r.question_id for r in self.history}
+
+
+_TEXT: dict[str, dict[Lang, str]] = {
+    "screen": {
+        "en": "asked to rule out an emergency",
+        "ru": "вопрос, чтобы исключить неотложное состояние",
+    },
+    "context": {
+        "en": "asked because it changes which causes are likely",
+        "ru": "вопрос, от ответа на который зависит, какие причины вероятнее",
+    },
+    "triage": {
+        "en": "asked because the answer could change how urgent this is",
+        "ru": "вопрос, от ответа на который зависит срочность",
+    },
+    "separates": {
+        "en": "asked because it separates {a} from {b}",
+        "ru": "вопрос помогает отличить: {a} или {b}",
+    },
+    "stop_ambulance": {
+        "en": "an emergency: call an ambulance now",
+        "ru": "неотложное состояние: вызовите скорую сейчас",
+    },
+    "stop_emergency": {
+        "en": "an emergency: seek care now",
+        "ru": "неотложное состояние: обратитесь за помощью сейчас",
+    },
+    "stop_confident": {"en": "the picture is clear enough", "ru": "картина достаточно ясна"},
+    "stop_nothing": {"en": "no further question would help", "ru": "дальнейшие вопросы не помогут"},
+    "stop_limit": {"en": "question limit reached", "ru": "достигнут предел числа вопросов"},
+    "none": {"en": "None of these", "ru": "Ничего из этого"},
+}
+
+
+def _t(key: str, lang: Lang, **values: str) -> str:
+    text = _TEXT[key][lang]
+    return text.format(**values) if values else text
+
+
+@dataclass(frozen=True)
+class _Choice:
+    spec: QuestionSpec
+    rationale: str
+
+
+def _could_raise(ckb: CompiledKB, evidence: Evidence, finding: str, above: TriageLevel) -> bool:
+    """Whether answering `finding` present alone would fire a rule above `above`."""
+    trial = evidence.with_state(finding, Presence.PRESENT)
+    for rule in ckb.kb.rulebook.rules:
+        if rule.level.rank <= above.rank or finding not in rule.when.finding_ids():
+            continue
+        if matches(rule.when, lambda f: rule_state(trial, f), trial.age, unknown_age_matches=True):
+            return True
+    return False
+
+
+def _uncertainty(p: FloatArray) -> FloatArray:
+    """Sum of the binary entropies of the causes' marginals (bits), over the last axis."""
+    q = np.clip(p, 1e-12, 1 - 1e-12)
+    result: FloatArray = (-(q * np.log2(q)) - (1 - q) * np.log2(1 - q)).sum(axis=-1)
+    return result
+
+
+def _information_gain(ckb: CompiledKB, post: FloatArray, cols: list[int]) -> FloatArray:
+    top = np.argsort(-post, kind="stable")[:FOCUS]
+    return _gain(ckb.links[top][:, cols], ckb.leak[cols], post, top)
+
+
+def _gain(links_tc: FloatArray, leak: FloatArray, post: FloatArray, top: IntArray) -> FloatArray:
+    """Expected reduction in the uncertainty of the leading causes for yes/no on each finding.
+
+    Answers update each condition's odds by its likelihood ratio with the other conditions
+    held at their current posterior (a one-step mean-field approximation, fast enough to
+    score every candidate).
+    """
+    links_all = links_tc.T  # [F, K] links of the candidates to the leading causes
+    leak2 = leak[:, None]
+    focus = post[top]
+    log_not = np.log1p(-focus[None, :] * links_all)
+    log_absent_all = np.log1p(-leak2) + log_not.sum(axis=1, keepdims=True)
+    p_yes = -np.expm1(log_absent_all)  # [F, 1]
+    a_others = np.exp(log_absent_all - log_not)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lr_yes = (1.0 - a_others * (1.0 - links_all)) / np.maximum(1.0 - a_others, 1e-300)
+    lr_no = 1.0 - links_all
+    odds = focus / np.maximum(1.0 - focus, 1e-12)
+
+    def updated(lr: FloatArray) -> FloatArray:
+        o = odds[None, :] * lr
+        result: FloatArray = o / (1.0 + o)
+        return result
+
+    h_now = float(_uncertainty(focus))
+    expected = p_yes[:, 0] * _uncertainty(updated(lr_yes)) + (1 - p_yes[:, 0]) * _uncertainty(
+        updated(lr_no)
+    )
+    gain: FloatArray = h_now - expected
+    return gain
+
+
+def _screen_choice(ckb: CompiledKB, evidence: Evidence, asked: set[str]) -> QuestionSpec | None:
+    for spec in safety_screen(ckb):
+        if spec.id in asked or not relevant(spec, evidence):
+            continue
+        return spec
+    return None
+
+
+def asked_findings(ckb: CompiledKB, asked: set[str]) -> set[str]:
+    """Findings already put to her, in grouped or single questions."""
+    out = {q for q in asked if q in ckb.finding_index}
+    for spec in (*safety_screen(ckb), *context_questions(ckb)):
+        if spec.id in asked:
+            out.update(spec.findings)
+    return out
+
+
+def _choose(
+    ckb: CompiledKB, evidence: Evidence, asked: set[str], lang: Lang, limit: int
+) -> tuple[_Choice | None, str, TriageLevel]:
+    level = rule_level(ckb, evidence)
+    screen = _screen_choice(ckb, evidence, asked)
+    if level is TriageLevel.EMERGENCY_AMBULANCE:
+        return None, _t("stop_ambulance", lang), level
+    if level is TriageLevel.EMERGENCY:
+        # only what could still make it an ambulance case
+        for spec in safety_screen(ckb):
+            if spec.id in asked or not relevant(spec, evidence):
+                continue
+            unknown = [f for f in spec.findings if evidence.state(f) is Presence.UNKNOWN]
+            if any(_could_raise(ckb, evidence, f, level) for f in unknown):
+                return _Choice(spec, _t("triage", lang)), "", level
+        return None, _t("stop_emergency", lang), level
+    if len(asked) >= limit:
+        return None, _t("stop_limit", lang), level
+    if screen is not None:
+        return _Choice(screen, _t("screen", lang)), "", level
+    for spec in context_questions(ckb):
+        if spec.id in asked or not relevant(spec, evidence):
+            continue
+        if all(evidence.state(f) is Presence.UNKNOWN for f in spec.findings):
+            return _Choice(spec, _t("context", lang)), "", level
+
+    inference = infer(ckb, evidence)
+    post = inference.posterior.values
+    put = asked_findings(ckb, asked)
+    candidates = [
+        i
+        for i, fid in enumerate(ckb.finding_ids)
+        if ckb.child[i] and evidence.state(fid) is Presence.UNKNOWN and fid not in put
+    ]
+    candidates = [i for i in candidates if (ckb.links[:, i] * post).max() > 1e-3]
+    if not candidates:
+        return None, _t("stop_nothing", lang), level
+    gains = _information_gain(ckb, post, candidates)
+    raises = np.array(
+        [_could_raise(ckb, evidence, ckb.finding_ids[i], level) for i in candidates], dtype=bool
+    )
+    scores = gains + TRIAGE_BONUS_BITS * raises
+    first, second = np.sort(post)[::-1][:2]
+    if not raises.any():
+        if first >= CONFIDENT_TOP and first >= CONFIDENT_RATIO * second:
+            return None, _t("stop_confident", lang), level
+        if float(gains.max()) < MIN_GAIN_BITS:
+            return None, _t("stop_nothing", lang), level
+    best = int(np.argmax(scores))  # argmax takes the first maximum: deterministic
+    fid = ckb.finding_ids[candidates[best]]
+    if raises[best]:
+        rationale = _t("triage", lang)
+    else:
+        names = [
+            ckb.kb.conditions[ckb.condition_ids[i]].name.get(lang) for i in np.argsort(-post)[:2]
+        ]
+        rationale = _t("separates", lang, a=names[0], b=names[1])
+    return _Choice(QuestionSpec(fid, "yes_no", (fid,)), rationale), "", level
+
+
+def _localise(ckb: CompiledKB, choice: _Choice, evidence: Evidence, lang: Lang) -> Question:
+    spec = choice.spec
+    findings = ckb.kb.findings
+    safety = spec.safety_order is not None
+    if spec.kind == "number":
+        return Question(
+            id=spec.id,
+            kind="number",
+            text=group_text(AGE_QUESTION, lang),
+            safety=True,
+            rationale=choice.rationale,
+        )
+    if spec.kind == "yes_no":
+        fid = spec.findings[0]
+        return Question(
+            id=spec.id,
+            kind="yes_no",
+            text=findings[fid].question.get(lang),
+            safety=safety,
+            rationale=choice.rationale,
+        )
+    options = [
+        Option(id=f, text=findings[f].question.get(lang), prefill=evidence.state(f))
+        for f in visible_findings(spec, evidence)
+    ]
+    return Question(
+        id=spec.id,
+        kind=spec.kind,
+        text=group_text(spec.id, lang),
+        options=options,
+        safety=safety,
+        rationale=choice.rationale,
+    )
+
+
+def _progress(ckb: CompiledKB, evidence: Evidence, asked: set[str], limit: int) -> float:
+    remaining = sum(1 for s in safety_screen(ckb) if s.id not in asked and relevant(s, evidence))
+    done = len(asked)
+    return round(done / max(done + remaining + 3, 1), 3) if done < limit else 1.0
+
+
+def next_question(
+    ckb: CompiledKB,
+    evidence: Evidence,
+    lang: Lang = "en",
+    asked: set[str] | None = None,
+    limit: int = MAX_QUESTIONS,
+    confirm_prefilled: bool = False,
+) -> InterviewStep:
+    """The next question (or none) for this evidence, with `should_stop` and a rationale.
+
+    A grouped question counts as asked once every finding in it has an answer, unless
+    `confirm_prefilled` is set (an interview shows the screen even when free text answered it).
+    """
+    evidence = complete(ckb, evidence)
+    done = set(asked or ())
+    groups = () if confirm_prefilled else (*safety_screen(ckb), *context_questions(ckb))
+    for spec in groups:
+        if spec.findings and all(
+            evidence.state(f) is not Presence.UNKNOWN for f in visible_findings(spec, evidence)
+        ):
+            done.add(spec.id)
+    if evidence.age is not None:
+        done.add(AGE_QUESTION)
+    choice, reason, level = _choose(ckb, evidence, done, lang, limit)
+    question = _localise(ckb, choice, evidence, lang) if choice else None
+    return InterviewStep(
+        step=len(asked or ()) + 1,
+        question=question,
+        should_stop=question is None,
+        reason=reason or (choice.rationale if choice else ""),
+        level=level,
+        progress=1.0 if question is None else _progress(ckb, evidence, done, limit),
+    )
+
+
+def current_step(ckb: CompiledKB, state: InterviewState) -> InterviewStep:
+    asked = state.asked()
+    step = next_question(
+        ckb, state.evidence(ckb), state.lang, asked, state.max_questions, confirm_prefilled=True
+    )
+    return step.model_copy(update={"step": state.step})
+
+
+def _answer_findings(question: Question, answer: Any) -> tuple[dict[str, Presence], float | None]:
+    """Translate a user's answer into finding states; reject anything that does not fit."""
+    if question.kind == "number":
+        if answer in (None, "unknown"):
+            return {}, None
+        try:
+            age = float(answer)
+        except (TypeError, ValueError):
+            raise AnswerError(f"'{answer}' is not an age in years") from None
+        if not 0 <= age <= 120:
+            raise AnswerError(f"age {answer} is out of range (0-120)")
+        return {}, age
+    option_ids = [o.id for o in question.options] or [question.id]
+    if question.kind == "yes_no":
+        mapping = {"yes": Presence.PRESENT, "no": Presence.ABSENT, "unknown": Presence.UNKNOWN}
+        key = str(answer).lower()
+        if key in Presence._value2member_map_:
+            return {question.id: Presence(key)}, None
+        if key not in mapping:
+            raise AnswerError(f"answer '{answer}' is not one of yes, no, unknown")
+        return {question.id: mapping[key]}, None
+    if answer in ("unknown", None):
+        return {f: Presence.UNKNOWN for f in option_ids}, None
+    if answer == "none":
+        return {f: Presence.ABSENT for f in option_ids}, None
+    if question.kind == "choice":
+        if not isinstance(answer, str) or answer not in option_ids:
+            raise AnswerError(
+                f"'{answer}' is not one of the choices: {', '.join([*option_ids, 'none', 'unknown'])}"
+            )
+        return {f: Presence.PRESENT if f == answer else Presence.ABSENT for f in option_ids}, None
+    # checklist: a list of ticked ids (the rest absent) or a full mapping
+    if isinstance(answer, list):
+        bad = [a for a in answer if a not in option_ids]
+        if bad:
+            raise AnswerError(f"'{bad[0]}' is not one of the choices: {', '.join(option_ids)}")
+        return {f: Presence.PRESENT if f in answer else Presence.ABSENT for f in option_ids}, None
+    if isinstance(answer, dict):
+        out: dict[str, Presence] = {}
+        for f, s in answer.items():
+            if f not in option_ids:
+                raise AnswerError(f"'{f}' is not one of the choices: {', '.join(option_ids)}")
+            if str(s) not in Presence._value2member_map_:
+                raise AnswerError(f"'{s}' for '{f}' is not one of present, absent, unknown")
+            out[f] = Presence(str(s))
+        return out, None
+    raise AnswerError("a checklist answer is a list of ticked choices, 'none' or 'unknown'")
+
+
+def answer(
+    ckb: CompiledKB, state: InterviewState, step: int, question_id: str, value: Any
+) -> InterviewState:
+    """Record the answer to the current question.
+
+    Replaying the last answer with its step number is idempotent; any other old step raises
+    `StaleAnswer`; an answer to a question that is not the current one raises `AnswerError`.
+    """
+    if step == state.step - 1 and state.history:
+        last = state.history[-1]
+        replay_state = undo(state)
+        current = current_step(ckb, replay_state)
+        if last.question_id == question_id and current.question is not None:
+            findings, age = _answer_findings(current.question, value)
+            if findings == last.answer and age == last.age:
+                return state
+        raise StaleAnswer(f"step {step} was already answered; the current step is {state.step}")
+    if step != state.step:
+        raise StaleAnswer(f"step {step} is not the current step ({state.step})")
+    current = current_step(ckb, state)
+    if current.question is None:
+        raise AnswerError("the interview is finished; no question is waiting for an answer")
+    if current.question.id != question_id:
+        raise AnswerError(
+            f"'{question_id}' is not the question being asked; the current question is '{current.question.id}'"
+        )
+    findings, age = _answer_findings(current.question, value)
+    record = AnswerRecord(step=step, question_id=question_id, answer=findings, age=age)
+    new_state = state.model_copy(update={"history": [*state.history, record]})
+    new_state.evidence(ckb)  # raises EvidenceError on an impossible combination
+    return new_state
+
+
+def undo(state: InterviewState) -> InterviewState:
+    """Go back one step (no-op at the start)."""
+    return state.model_copy(update={"history": state.history[:-1]})
+
+
+def start(
+    lang: Lang = "en",
+    region: str = "DEFAULT",
+    prefilled: Evidence | None = None,
+    max_questions: int = MAX_QUESTIONS,
+) -> InterviewState:
+    return InterviewState(
+        lang=lang,
+        region=region,
+        prefilled=dict(prefilled.findings) if prefilled else {},
+        prefilled_age=prefilled.age if prefilled else None,
+        max_questions=max_questions,
+    )
