@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,6 +43,7 @@ class CompiledKB:
     priors: tuple[CompiledPrior, ...]
     child: npt.NDArray[np.bool_]  # [F] True for findings that conditions can cause
     bands: dict[str, tuple[str, ...]]
+    version: str  # content hash of the YAML files: which knowledge an assessment used
 
     @property
     def n_conditions(self) -> int:
@@ -87,7 +89,17 @@ def compile_knowledge(kb: KnowledgeBase) -> CompiledKB:
         priors=priors,
         child=child,
         bands={k: tuple(v) for k, v in bands.items()},
+        version=content_hash(kb.root),
     )
+
+
+def content_hash(root: Path) -> str:
+    """A short SHA-256 over every YAML file of the knowledge base, in path order."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.yaml")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @lru_cache(maxsize=4)
