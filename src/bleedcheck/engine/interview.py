@@ -36,7 +36,11 @@ MAX_QUESTIONS = 25
 CONFIDENT_TOP = 0.7  # estimate: stop when the top cause is at least this probable ...
 CONFIDENT_RATIO = 2.0  # ... and at least twice as probable as the runner-up
 MIN_GAIN_BITS = 0.05  # estimate: a question worth less than this is not asked
-FOCUS = 8  # the entropy is taken over the leading causes, the ones a question can separate
+UNKNOWN_STREAK = 3  # after this many "don't know" answers in a row, stop asking
+MIN_MEMBER_GAIN = 0.01  # a finding adds to its group's question only above this gain
+MAX_OPTIONS = 6  # at most this many options in one adaptive checklist
+CONTEXT_YES = 0.2  # estimate: chance that an unasked context fact applies
+CONTEXT_FLOOR = 0.02  # context facts are considered for causes above this posterior
 TRIAGE_BONUS_BITS = 1.0  # questions that can change the level come before pure diagnosis
 
 
@@ -109,7 +113,11 @@ class InterviewState(BaseModel):
         return complete(ckb, Evidence(findings=findings, age=age))
 
     def asked(self) -> set[str]:
-        return {r.question_id for r in self.history}
+        """Question ids asked so far, plus every finding those questions offered."""
+        out = {r.question_id for r in self.history}
+        for record in self.history:
+            out.update(record.answer)
+        return out
 
 
 _TEXT: dict[str, dict[Lang, str]] = {
@@ -174,7 +182,7 @@ def _uncertainty(p: FloatArray) -> FloatArray:
 
 
 def _information_gain(ckb: CompiledKB, post: FloatArray, cols: list[int]) -> FloatArray:
-    top = np.argsort(-post, kind="stable")[:FOCUS]
+    top = np.flatnonzero(post > 1e-4)
     return _gain(ckb.links[top][:, cols], ckb.leak[cols], post, top)
 
 
@@ -218,6 +226,21 @@ def _screen_choice(ckb: CompiledKB, evidence: Evidence, asked: set[str]) -> Ques
     return None
 
 
+def _ambulance_findings(ckb: CompiledKB) -> set[str]:
+    return {
+        f
+        for rule in ckb.kb.rulebook.rules
+        if rule.level is TriageLevel.EMERGENCY_AMBULANCE
+        for f in rule.when.finding_ids()
+    }
+
+
+def _leads_to(spec: QuestionSpec) -> tuple[str, ...]:
+    """The findings a screen question answers, or opens (pregnancy opens gestation)."""
+    gestation = ("gestation_20w_plus", "gestation_13_20w", "gestation_6_13w", "gestation_under_6w")
+    return (*spec.findings, *gestation) if spec.id == "pregnancy" else spec.findings
+
+
 def asked_findings(ckb: CompiledKB, asked: set[str]) -> set[str]:
     """Findings already put to her, in grouped or single questions."""
     out = {q for q in asked if q in ckb.finding_index}
@@ -228,7 +251,13 @@ def asked_findings(ckb: CompiledKB, asked: set[str]) -> set[str]:
 
 
 def _choose(
-    ckb: CompiledKB, evidence: Evidence, asked: set[str], lang: Lang, limit: int
+    ckb: CompiledKB,
+    evidence: Evidence,
+    asked: set[str],
+    lang: Lang,
+    limit: int,
+    unknown_streak: int = 0,
+    n_asked: int = 0,
 ) -> tuple[_Choice | None, str, TriageLevel]:
     level = rule_level(ckb, evidence)
     screen = _screen_choice(ckb, evidence, asked)
@@ -236,14 +265,14 @@ def _choose(
         return None, _t("stop_ambulance", lang), level
     if level is TriageLevel.EMERGENCY:
         # only what could still make it an ambulance case
+        ambulance = _ambulance_findings(ckb)
         for spec in safety_screen(ckb):
             if spec.id in asked or not relevant(spec, evidence):
                 continue
-            unknown = [f for f in spec.findings if evidence.state(f) is Presence.UNKNOWN]
-            if any(_could_raise(ckb, evidence, f, level) for f in unknown):
+            if ambulance & set(_leads_to(spec)):
                 return _Choice(spec, _t("triage", lang)), "", level
         return None, _t("stop_emergency", lang), level
-    if len(asked) >= limit:
+    if n_asked >= limit:
         return None, _t("stop_limit", lang), level
     if screen is not None:
         return _Choice(screen, _t("screen", lang)), "", level
@@ -253,38 +282,94 @@ def _choose(
         if all(evidence.state(f) is Presence.UNKNOWN for f in spec.findings):
             return _Choice(spec, _t("context", lang)), "", level
 
-    inference = infer(ckb, evidence)
-    post = inference.posterior.values
+    if unknown_streak >= UNKNOWN_STREAK:
+        return None, _t("stop_nothing", lang), level
+    return _adaptive(ckb, evidence, asked, lang, level)
+
+
+def _context_gains(
+    ckb: CompiledKB, evidence: Evidence, post: FloatArray, candidates: list[str]
+) -> dict[str, float]:
+    """Exact expected uncertainty reduction for context findings, which move priors."""
+    h_now = float(_uncertainty(post))
+    gains: dict[str, float] = {}
+    for fid in candidates:
+        yes = infer(ckb, complete(ckb, evidence.with_state(fid, Presence.PRESENT))).posterior.values
+        no = infer(ckb, complete(ckb, evidence.with_state(fid, Presence.ABSENT))).posterior.values
+        expected = CONTEXT_YES * float(_uncertainty(yes)) + (1 - CONTEXT_YES) * float(
+            _uncertainty(no)
+        )
+        gains[fid] = h_now - expected
+    return gains
+
+
+def _context_candidates(
+    ckb: CompiledKB, evidence: Evidence, post: FloatArray, put: set[str]
+) -> list[str]:
+    """Unknown context findings that shape the prior of a cause still in play."""
+    screen = {f for spec in safety_screen(ckb) for f in spec.findings}
+    found: dict[str, None] = {}
+    for i in np.flatnonzero(post > CONTEXT_FLOOR):
+        prior = ckb.priors[int(i)]
+        ids = [f for when, _ in prior.strata for f in when.finding_ids()]
+        ids += [f for f, _ in prior.modifiers]
+        for fid in ids:
+            if evidence.state(fid) is Presence.UNKNOWN and fid not in put and fid not in screen:
+                found[fid] = None
+    return list(found)
+
+
+def _adaptive(
+    ckb: CompiledKB, evidence: Evidence, asked: set[str], lang: Lang, level: TriageLevel
+) -> tuple[_Choice | None, str, TriageLevel]:
+    """Pick the question group with the largest expected gain (DESIGN.md "Interview")."""
+    findings = ckb.kb.findings
+    post = infer(ckb, evidence).posterior.values
     put = asked_findings(ckb, asked)
-    candidates = [
+    child = [
         i
         for i, fid in enumerate(ckb.finding_ids)
         if ckb.child[i] and evidence.state(fid) is Presence.UNKNOWN and fid not in put
     ]
-    candidates = [i for i in candidates if (ckb.links[:, i] * post).max() > 1e-3]
-    if not candidates:
+    child = [i for i in child if (ckb.links[:, i] * post).max() > 1e-3]
+    gains: dict[str, float] = {}
+    if child:
+        values = _information_gain(ckb, post, child)
+        gains = {ckb.finding_ids[i]: float(v) for i, v in zip(child, values, strict=True)}
+    gains |= _context_gains(ckb, evidence, post, _context_candidates(ckb, evidence, post, put))
+    if not gains:
         return None, _t("stop_nothing", lang), level
-    gains = _information_gain(ckb, post, candidates)
-    raises = np.array(
-        [_could_raise(ckb, evidence, ckb.finding_ids[i], level) for i in candidates], dtype=bool
-    )
-    scores = gains + TRIAGE_BONUS_BITS * raises
+    raises = {f for f in gains if _could_raise(ckb, evidence, f, level)}
+    groups: dict[str, list[str]] = {}
+    for fid, gain in gains.items():
+        if gain > MIN_MEMBER_GAIN or fid in raises:
+            groups.setdefault(findings[fid].group, []).append(fid)
+    scored: list[tuple[float, str, list[str]]] = []
+    for group, members in groups.items():
+        members.sort(key=lambda f: (-(f in raises), -gains[f], f))
+        chosen = members[:MAX_OPTIONS]
+        score = sum(gains[f] for f in chosen) + TRIAGE_BONUS_BITS * any(f in raises for f in chosen)
+        scored.append((score, group, chosen))
+    if not scored:
+        return None, _t("stop_nothing", lang), level
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    score, group, chosen = scored[0]
     first, second = np.sort(post)[::-1][:2]
-    if not raises.any():
+    if not raises:
         if first >= CONFIDENT_TOP and first >= CONFIDENT_RATIO * second:
             return None, _t("stop_confident", lang), level
-        if float(gains.max()) < MIN_GAIN_BITS:
+        if score < MIN_GAIN_BITS:
             return None, _t("stop_nothing", lang), level
-    best = int(np.argmax(scores))  # argmax takes the first maximum: deterministic
-    fid = ckb.finding_ids[candidates[best]]
-    if raises[best]:
+    if any(f in raises for f in chosen):
         rationale = _t("triage", lang)
     else:
         names = [
             ckb.kb.conditions[ckb.condition_ids[i]].name.get(lang) for i in np.argsort(-post)[:2]
         ]
         rationale = _t("separates", lang, a=names[0], b=names[1])
-    return _Choice(QuestionSpec(fid, "yes_no", (fid,)), rationale), "", level
+    if len(chosen) == 1:
+        return _Choice(QuestionSpec(chosen[0], "yes_no", (chosen[0],)), rationale), "", level
+    return _Choice(QuestionSpec(f"group:{group}", "checklist", tuple(chosen)), rationale), "", level
 
 
 def _localise(ckb: CompiledKB, choice: _Choice, evidence: Evidence, lang: Lang) -> Question:
@@ -315,16 +400,15 @@ def _localise(ckb: CompiledKB, choice: _Choice, evidence: Evidence, lang: Lang) 
     return Question(
         id=spec.id,
         kind=spec.kind,
-        text=group_text(spec.id, lang),
+        text=group_text(spec.id.removeprefix("group:"), lang),
         options=options,
         safety=safety,
         rationale=choice.rationale,
     )
 
 
-def _progress(ckb: CompiledKB, evidence: Evidence, asked: set[str], limit: int) -> float:
+def _progress(ckb: CompiledKB, evidence: Evidence, asked: set[str], done: int, limit: int) -> float:
     remaining = sum(1 for s in safety_screen(ckb) if s.id not in asked and relevant(s, evidence))
-    done = len(asked)
     return round(done / max(done + remaining + 3, 1), 3) if done < limit else 1.0
 
 
@@ -335,6 +419,8 @@ def next_question(
     asked: set[str] | None = None,
     limit: int = MAX_QUESTIONS,
     confirm_prefilled: bool = False,
+    unknown_streak: int = 0,
+    n_asked: int | None = None,
 ) -> InterviewStep:
     """The next question (or none) for this evidence, with `should_stop` and a rationale.
 
@@ -351,22 +437,39 @@ def next_question(
             done.add(spec.id)
     if evidence.age is not None:
         done.add(AGE_QUESTION)
-    choice, reason, level = _choose(ckb, evidence, done, lang, limit)
+    count = len(asked or ()) if n_asked is None else n_asked
+    choice, reason, level = _choose(ckb, evidence, done, lang, limit, unknown_streak, count)
     question = _localise(ckb, choice, evidence, lang) if choice else None
     return InterviewStep(
-        step=len(asked or ()) + 1,
+        step=count + 1,
         question=question,
         should_stop=question is None,
         reason=reason or (choice.rationale if choice else ""),
         level=level,
-        progress=1.0 if question is None else _progress(ckb, evidence, done, limit),
+        progress=1.0 if question is None else _progress(ckb, evidence, done, count, limit),
     )
 
 
 def current_step(ckb: CompiledKB, state: InterviewState) -> InterviewStep:
     asked = state.asked()
+    streak = 0
+    fixed = {spec.id for spec in (*safety_screen(ckb), *context_questions(ckb))}
+    for record in reversed(state.history):
+        if record.question_id in fixed or record.question_id == AGE_QUESTION:
+            break
+        if record.answer and all(s is Presence.UNKNOWN for s in record.answer.values()):
+            streak += 1
+        else:
+            break
     step = next_question(
-        ckb, state.evidence(ckb), state.lang, asked, state.max_questions, confirm_prefilled=True
+        ckb,
+        state.evidence(ckb),
+        state.lang,
+        asked,
+        state.max_questions,
+        confirm_prefilled=True,
+        unknown_streak=streak,
+        n_asked=len(state.history),
     )
     return step.model_copy(update={"step": state.step})
 

@@ -59,6 +59,58 @@ _GROUP_TEXT: dict[str, dict[Lang, str]] = {
         "en": "Which describes your bleeding or your situation?",
         "ru": "Что описывает ваше кровотечение или ситуацию?",
     },
+    "source": {
+        "en": "Do any of these fit what happened?",
+        "ru": "Подходит ли что-то из этого к тому, что произошло?",
+    },
+    "pattern": {
+        "en": "Which of these describe your periods or the bleeding? Tick all that apply.",
+        "ru": "Что из этого описывает ваши месячные или кровотечение? Отметьте всё, что подходит.",
+    },
+    "sexual": {
+        "en": "About sex and intimacy: which of these apply?",
+        "ru": "Об интимной жизни: что из этого к вам относится?",
+    },
+    "pain": {
+        "en": "Do you have any of these kinds of pain or discomfort?",
+        "ru": "Есть ли у вас такая боль или дискомфорт?",
+    },
+    "discharge": {
+        "en": "Have you noticed any of these (discharge, itching)?",
+        "ru": "Замечали ли вы что-то из этого (выделения, зуд)?",
+    },
+    "lumps": {
+        "en": "Have you noticed any of these?",
+        "ru": "Замечали ли вы что-то из этого?",
+    },
+    "clinician": {
+        "en": "Has a doctor, a smear test or a scan found any of these?",
+        "ru": "Находил ли врач, мазок или УЗИ что-то из этого?",
+    },
+    "urinary_bowel": {
+        "en": "Any of these with your bladder or bowels?",
+        "ru": "Есть ли что-то из этого со стороны мочевого пузыря или кишечника?",
+    },
+    "systemic": {
+        "en": "Have you noticed any of these in general?",
+        "ru": "Замечали ли вы в целом что-то из этого?",
+    },
+    "bleeding_tendency": {
+        "en": "Do you bleed or bruise easily? Tick what applies.",
+        "ru": "Легко ли у вас появляются синяки и кровотечения? Отметьте, что подходит.",
+    },
+    "pregnancy_symptoms": {
+        "en": "About this pregnancy: which of these apply?",
+        "ru": "Об этой беременности: что из этого к вам относится?",
+    },
+    "history": {
+        "en": "Do any of these apply to you?",
+        "ru": "Относится ли к вам что-то из этого?",
+    },
+    "fertility": {
+        "en": "Do any of these apply to you?",
+        "ru": "Относится ли к вам что-то из этого?",
+    },
     "medicines": {
         "en": "Do you use any of these contraceptives, hormones or medicines?",
         "ru": "Используете ли вы что-то из этих средств контрацепции, гормонов или лекарств?",
@@ -75,6 +127,15 @@ CONTRACEPTION = (
     "took_emergency_contraception",
 )
 MEDICATION = ("uses_hrt", "uses_tamoxifen", "uses_anticoagulant")
+# Situations that point to one specific cause (or to blood that is not from the vagina).
+SOURCE = (
+    "first_intercourse",
+    "recent_vaginal_pessary",
+    "blood_in_urine",
+    "blood_on_wiping_after_stool",
+    "partner_blood_in_semen",
+    "vulval_lump_or_ulcer",
+)
 CHOICE_GROUPS = frozenset({"gestation"})
 # Adjacent screen steps shown as one page, keeping DESIGN.md's order.
 MERGED_STEPS = {
@@ -86,7 +147,8 @@ MERGED_STEPS = {
 
 
 def group_text(group: str, lang: Lang) -> str:
-    return _GROUP_TEXT.get(group, {}).get(lang, "")
+    text = _GROUP_TEXT.get(group) or _GROUP_TEXT["history"]
+    return text[lang]
 
 
 @lru_cache(maxsize=4)
@@ -113,7 +175,10 @@ def safety_screen(ckb: CompiledKB) -> tuple[QuestionSpec, ...]:
 def context_questions(ckb: CompiledKB) -> tuple[QuestionSpec, ...]:
     known = ckb.finding_index
     members = tuple(f for f in (*CONTRACEPTION, *MEDICATION) if f in known)
-    return (QuestionSpec("medicines", "checklist", members),)
+    return (
+        QuestionSpec("medicines", "checklist", members),
+        QuestionSpec("source", "checklist", tuple(f for f in SOURCE if f in known)),
+    )
 
 
 def relevant(spec: QuestionSpec, evidence: Evidence) -> bool:
@@ -160,6 +225,10 @@ def visible_findings(spec: QuestionSpec, evidence: Evidence) -> tuple[str, ...]:
         ):
             continue
         if fid in ("uses_hrt", "uses_tamoxifen") and age is not None and age < 30:
+            continue
+        if fid == "first_intercourse" and (
+            evidence.state("postmenopausal") is Presence.PRESENT or (age is not None and age > 45)
+        ):
             continue
         out.append(fid)
     return tuple(out)
