@@ -36,9 +36,9 @@ MAX_QUESTIONS = 25
 CONFIDENT_TOP = 0.7  # estimate: stop when the top cause is at least this probable ...
 CONFIDENT_RATIO = 2.0  # ... and at least twice as probable as the runner-up
 MIN_GAIN_BITS = 0.05  # estimate: a question worth less than this is not asked
-UNKNOWN_STREAK = 3  # after this many "don't know" answers in a row, stop asking
+UNKNOWN_STREAK = 4  # after this many "don't know" answers in a row, stop asking
 MIN_MEMBER_GAIN = 0.01  # a finding adds to its group's question only above this gain
-MAX_OPTIONS = 6  # at most this many options in one adaptive checklist
+MAX_OPTIONS = 8  # at most this many options in one adaptive checklist
 CONTEXT_YES = 0.2  # estimate: chance that an unasked context fact applies
 CONTEXT_FLOOR = 0.02  # context facts are considered for causes above this posterior
 TRIAGE_BONUS_BITS = 1.0  # questions that can change the level come before pure diagnosis
@@ -271,6 +271,17 @@ def _choose(
                 continue
             if ambulance & set(_leads_to(spec)):
                 return _Choice(spec, _t("triage", lang)), "", level
+        put = asked_findings(ckb, asked)
+        raising = [
+            f
+            for f in ckb.finding_ids
+            if f not in put
+            and evidence.state(f) is Presence.UNKNOWN
+            and _could_raise(ckb, evidence, f, level)
+        ][:MAX_OPTIONS]
+        if raising:
+            spec = QuestionSpec("group:alarm", "checklist", tuple(raising))
+            return _Choice(spec, _t("triage", lang)), "", level
         return None, _t("stop_emergency", lang), level
     if n_asked >= limit:
         return None, _t("stop_limit", lang), level

@@ -141,6 +141,7 @@ CHOICE_GROUPS = frozenset({"gestation"})
 MERGED_STEPS = {
     "shock": "alarm",
     "heavy": "alarm",
+    "pain": "pain_acute",
     "unwell": "unwell_injury",
     "injury": "unwell_injury",
 }
