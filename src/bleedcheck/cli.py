@@ -131,27 +131,156 @@ def assess(
         str | None,
         typer.Argument(metavar="FILE|-", help='Case file (JSON): {"age": 34, "evidence": {...}}.'),
     ] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="Describe what happened in your own words instead.")
+    ] = None,
+    age: Annotated[float | None, typer.Option("--age", help="Age in years (with --text).")] = None,
     as_json: JsonOption = False,
     lang: LangOption = "en",
     region: RegionOption = "DEFAULT",
 ) -> None:
     """Assess a case: urgency, likely causes with reasons, tests, what to do now."""
     from bleedcheck.engine.assess import assess as run_assess
+    from bleedcheck.engine.assess import assess_evidence
     from bleedcheck.engine.evidence import read_case_file
+    from bleedcheck.errors import EvidenceError
+    from bleedcheck.knowledge.compile import compiled
 
     language = _lang(lang)
-    if file is None:
-        raise typer.BadParameter("give a case file, or - to read it from standard input")
+    if (file is None) == (text is None):
+        raise typer.BadParameter("give either a case file (or - for stdin) or --text")
+    parsed: list[dict[str, Any]] = []
 
     def run() -> Assessment:
-        case = read_case_file(file)
-        return run_assess(case, lang=language, region=region)
+        if file is not None:
+            return run_assess(read_case_file(file), lang=language, region=region)
+        assert text is not None
+        result = _parse_text(text, language)
+        if not result.findings:
+            raise EvidenceError(
+                "no finding was recognised in the text; try `bleedcheck interview --text ...`"
+            )
+        parsed.extend({"id": f.id, "state": f.state.value, "span": f.span} for f in result.findings)
+        evidence = result.evidence(age_override=age)
+        return assess_evidence(compiled(), evidence, lang=language, region=region)
 
     result = _guard(run)
     if as_json:
-        out.print_json(result.model_dump_json())
+        data = result.model_dump(mode="json")
+        if parsed:
+            data["parsed"] = parsed
+        out.print_json(data=data)
     else:
         render_assessment(result)
+
+
+def _parse_text(text: str, lang: Lang) -> Any:
+    """Parse free text, switching language (and saying so) when it is clearly the other one."""
+    from bleedcheck.errors import EvidenceError
+    from bleedcheck.language.parse import detect_language, parse
+
+    if not text.strip():
+        raise EvidenceError("the text is empty; describe what happened in a few words")
+    detected = detect_language(text)
+    if detected is not None and detected != lang:
+        err.print(
+            f"note: the text looks like {'Russian' if detected == 'ru' else 'English'}; "
+            f"reading it as {detected} (use --lang {detected} for answers in that language)",
+            highlight=False,
+        )
+        return parse(text, detected)
+    return parse(text, lang)
+
+
+@app.command("parse")
+def parse_cmd(
+    text: Annotated[str, typer.Argument(help="What happened, in your own words.")],
+    lang: LangOption = "en",
+    as_json: JsonOption = False,
+) -> None:
+    """Show which findings a description contains (present, absent) and the stated age."""
+    language = _lang(lang)
+    result = _guard(lambda: _parse_text(text, language))
+    findings = [{"id": f.id, "state": f.state.value, "span": f.span} for f in result.findings]
+    if as_json:
+        out.print_json(data={"findings": findings, "age": result.age})
+        return
+    if not findings:
+        out.print("No finding recognised.", highlight=False)
+    for f in findings:
+        style = "green" if f["state"] == "present" else "red"
+        out.print(f"[{style}]{f['state']:8}[/] {f['id']:32} «{f['span']}»", highlight=False)
+    if result.age is not None:
+        out.print(f"age: {result.age}", highlight=False)
+
+
+@app.command()
+def interview(
+    lang: LangOption = "en",
+    region: RegionOption = "DEFAULT",
+    text: Annotated[
+        str | None, typer.Option("--text", help="Start from a description in your own words.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """An interactive interview in the terminal: red flags first, then what matters."""
+    from bleedcheck.interactive import run_interview, w
+    from bleedcheck.knowledge.compile import compiled
+
+    language = _lang(lang)
+    ckb = _guard(compiled)
+    prefilled = None
+    if text is not None:
+        if not text.strip():
+            out.print(w("empty", language) + " " + w("nothing", language), highlight=False)
+        else:
+            result = _guard(lambda: _parse_text(text, language))
+            if result.findings:
+                out.print(w("understood", language), highlight=False)
+                for f in result.findings:
+                    label = w("present" if f.state.value == "present" else "absent", language)
+                    out.print(
+                        f"  • {ckb.kb.findings[f.id].question.get(language)} — {label}",
+                        highlight=False,
+                    )
+                prefilled = result.evidence()
+            else:
+                out.print(w("nothing", language), highlight=False)
+
+    def read(prompt: str) -> str:
+        try:
+            return out.input(prompt)
+        except EOFError:
+            raise typer.Exit(1) from None
+
+    try:
+        result = run_interview(ckb, out, read, language, region, prefilled)
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    if as_json:
+        out.print_json(result.model_dump_json())
+    else:
+        out.print()
+        render_assessment(result)
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
+    database_url: Annotated[
+        str | None,
+        typer.Option(
+            "--database-url",
+            help="SQLAlchemy URL (default: BLEEDCHECK_DATABASE_URL or SQLite in your data folder).",
+        ),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Worker processes.")] = 1,
+) -> None:
+    """Start the web app and REST API (OpenAPI docs at /docs)."""
+    from bleedcheck.api.serve import serve as run_server
+
+    _guard(lambda: run_server(port=port, database_url=database_url, workers=workers, host=host))
 
 
 def render_assessment(result: Assessment) -> None:
