@@ -26,6 +26,9 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 
 MAX_EXACT_POSITIVES = 16
+# Work bound of the exact programme (conditions x findings x 2^k); above it the approximation
+# is used so that no single request can run for long.
+MAX_EXACT_WORK = 1e8
 TOLERANCE = 1e-10  # bound on the absolute error of a posterior before switching methods
 _ROUNDING = 1e-13  # conservative relative error of one Quickscore term
 
@@ -42,17 +45,6 @@ def _subsets(k: int) -> tuple[FloatArray, FloatArray]:
     masks = np.arange(1 << k)[:, None] >> np.arange(k)[None, :] & 1
     signs = np.where(masks.sum(axis=1) % 2 == 0, 1.0, -1.0)
     return masks.astype(np.float64), signs
-
-
-@lru_cache(maxsize=32)
-def _bit_pairs(k: int) -> tuple[tuple[IntArray, IntArray], ...]:
-    """For each bit: the subsets containing it and the same subsets without it."""
-    everything = np.arange(1 << k)
-    pairs = []
-    for b in range(k):
-        with_b = everything[(everything >> b) & 1 == 1]
-        pairs.append((with_b, with_b ^ (1 << b)))
-    return tuple(pairs)
 
 
 def posterior_marginals(
@@ -83,15 +75,27 @@ def posterior_marginals(
     idx = np.flatnonzero(relevant)
     args = (prior[idx], pos_links[:, idx], pos_leak, neg_log_not[idx])
     if k > MAX_EXACT_POSITIVES:
-        post[idx] = _approximate(*args)
+        post[idx] = _approximate(*args, head=_feasible_head(len(idx), MAX_EXACT_POSITIVES))
         return Posterior(post, "approximate")
     values, bound = _quickscore(*args)
     method = "quickscore"
     if not np.isfinite(bound) or bound > TOLERANCE:
+        head = _feasible_head(len(idx), k)
+        if head < k:
+            post[idx] = _approximate(*args, head=head)
+            return Posterior(post, "approximate")
         values = _exact_dp(*args)
         method = "exact-dp"
     post[idx] = np.clip(values, 0.0, 1.0)
     return Posterior(post, method)
+
+
+def _feasible_head(n_relevant: int, k: int) -> int:
+    """The most present findings the exact programme handles within its work bound."""
+    head = k
+    while head > 1 and 3 * n_relevant * head * 2**head > MAX_EXACT_WORK:
+        head -= 1
+    return head
 
 
 def _quickscore(
@@ -124,57 +128,87 @@ def _exact_dp(
     With g(S) = product of per-condition factors w_c(S) (S = present findings assumed
     absent), P(evidence) is the mixed difference D_T g(empty) over all k present findings,
     where D_f g(S) = g(S) - g(S + f). Writing G(A) = D_A g(T - A) and folding in one
-    condition at a time, the Leibniz rule for differences gives
+    condition at a time, the Leibniz rule for differences gives a linear step
 
-        G'(A) = G(A) w(T - A) + pi N q(T - A) * sum over non-empty C in A of G(A - C) prod_{f in C} p_f
+        G'(A) = G(A) w(T - A) + pi N q(T - A) * sum_{non-empty C in A} G(A - C) prod_{f in C} p_f
 
     where q(S) = prod_{f in S} (1 - p_f) and N is the absent-finding factor. Every quantity is
-    non-negative, so nothing cancels. Row v of the state forces condition v present (prior 1)
-    to obtain the joint for its marginal; the last row is the plain evidence probability.
+    non-negative, so nothing cancels. P(evidence) is the full-set entry after all steps. The
+    joint with condition j present replaces step j by the same step with prior 1; a forward
+    pass and a backward pass of transposed steps give every such joint with one extra step.
     """
     k, n_cond = pos_links.shape
     size = 1 << k
     full = size - 1
     masks, _ = _subsets(k)
     complement = full ^ np.arange(size)
-    pairs = _bit_pairs(k)
-    n_var = n_cond + 1
-    state = np.zeros((n_var, size))
-    state[:, 0] = 1.0
 
-    def fold(pi_rows: FloatArray, neg: float, p: FloatArray) -> None:
-        nonlocal state
-        q = np.exp(masks @ np.log1p(-p))[complement]  # q(T - A) for each A
-        z = np.zeros_like(state)
-        for b, (with_b, without_b) in enumerate(pairs):
+    def factors(p: FloatArray) -> FloatArray:
+        q: FloatArray = np.exp(masks @ np.log1p(-p))[complement]  # q(T - A) for each A
+        return q
+
+    def step(g: FloatArray, pi: float, neg: float, p: FloatArray, q: FloatArray) -> FloatArray:
+        z = np.zeros_like(g)
+        for b in range(k):
             if p[b] > 0.0:
-                z[:, with_b] += p[b] * (state[:, without_b] + z[:, without_b])
-        scale = (pi_rows * neg)[:, None] * q[None, :]
-        state = state * ((1.0 - pi_rows)[:, None] + scale) + scale * z
+                zb, gb = z.reshape(-1, 2, 1 << b), g.reshape(-1, 2, 1 << b)
+                zb[:, 1, :] += p[b] * (gb[:, 0, :] + zb[:, 0, :])
+        scale = pi * neg * q
+        result: FloatArray = g * ((1.0 - pi) + scale) + scale * z
+        return result
 
-    fold(np.ones(n_var), 1.0, pos_leak)  # the leak acts as a condition that is always present
+    def step_t(y: FloatArray, pi: float, neg: float, p: FloatArray, q: FloatArray) -> FloatArray:
+        scale = pi * neg * q
+        u = scale * y
+        z = np.zeros_like(y)
+        for b in range(k):
+            if p[b] > 0.0:
+                zb, ub = z.reshape(-1, 2, 1 << b), u.reshape(-1, 2, 1 << b)
+                zb[:, 0, :] += p[b] * (ub[:, 1, :] + zb[:, 1, :])
+        result: FloatArray = y * ((1.0 - pi) + scale) + z
+        return result
+
+    start = np.zeros(size)
+    start[0] = 1.0
+    leak_q = factors(pos_leak)
+    forward = [step(start, 1.0, 1.0, pos_leak, leak_q)]  # the leak: a condition always present
+    qs = [factors(pos_links[:, c]) for c in range(n_cond)]
+    negs = np.exp(neg_log_not)
     for c in range(n_cond):
-        pi_rows = np.full(n_var, prior[c])
-        pi_rows[c] = 1.0
-        fold(pi_rows, float(np.exp(neg_log_not[c])), pos_links[:, c])
-    evidence = state[-1, full]
-    result: FloatArray = prior * state[:n_cond, full] / evidence
+        forward.append(step(forward[-1], prior[c], negs[c], pos_links[:, c], qs[c]))
+    backward = [np.zeros(size)]
+    backward[0][full] = 1.0
+    for c in reversed(range(n_cond)):
+        backward.append(step_t(backward[-1], prior[c], negs[c], pos_links[:, c], qs[c]))
+    backward.reverse()  # backward[c] = transposed steps c..n-1 applied to the full-set indicator
+    evidence = forward[-1][full]
+    joint = np.array(
+        [
+            backward[c + 1] @ step(forward[c], 1.0, negs[c], pos_links[:, c], qs[c])
+            for c in range(n_cond)
+        ]
+    )
+    result: FloatArray = prior * joint / evidence
     return result
 
 
 def _approximate(
-    prior: FloatArray, pos_links: FloatArray, pos_leak: FloatArray, neg_log_not: FloatArray
+    prior: FloatArray,
+    pos_links: FloatArray,
+    pos_leak: FloatArray,
+    neg_log_not: FloatArray,
+    head: int,
 ) -> FloatArray:
-    """More than MAX_EXACT_POSITIVES present findings: exact on the most specific ones.
+    """Too many present findings for the exact methods: exact on the most specific ones.
 
-    The MAX_EXACT_POSITIVES present findings with the lowest leak are handled exactly; each
+    The `head` present findings with the lowest leak are handled exactly; each
     remaining one then updates every condition's odds by its likelihood ratio with the other
     conditions held at their current posterior means (a mean-field step).
     """
     order = np.argsort(pos_leak, kind="stable")
-    head, tail = order[:MAX_EXACT_POSITIVES], order[MAX_EXACT_POSITIVES:]
-    post = posterior_marginals(prior, pos_links[head], pos_leak[head], neg_log_not).values
-    for f in tail:
+    first, rest = order[:head], order[head:]
+    post = posterior_marginals(prior, pos_links[first], pos_leak[first], neg_log_not).values
+    for f in rest:
         p = pos_links[f]
         log_absent_all = np.log1p(-pos_leak[f]) + np.log1p(-post * p).sum()
         log_absent_others = log_absent_all - np.log1p(-post * p)
