@@ -28,7 +28,11 @@ def test_readme_command_runs(command):
     args = shlex.split(command)[1:]
     proc = subprocess.run(
         [sys.executable, "-m", "bleedcheck.cli", *args],
-        capture_output=True, text=True, timeout=300, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
 

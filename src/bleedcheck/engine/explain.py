@@ -25,11 +25,11 @@ def contributions(
     ckb: CompiledKB, evidence: Evidence, prior: FloatArray, lang: Lang
 ) -> tuple[list[str], FloatArray]:
     """Answered child findings and a [F_answered, C] matrix of log likelihood ratios."""
-    answered = [
+    answered = sorted(
         f
         for f, s in evidence.findings.items()
         if s is not Presence.UNKNOWN and ckb.child[ckb.finding_index[f]]
-    ]
+    )
     if not answered:
         return [], np.zeros((0, ckb.n_conditions))
     cols = [ckb.finding_index[f] for f in answered]
@@ -65,6 +65,6 @@ def split(
         for f, v in zip(answered, llr_column, strict=True)
         if abs(v) >= MIN_CONTRIBUTION
     ]
-    supporting = sorted((c for c in items if c.log_lr > 0), key=lambda c: -c.log_lr)
-    conflicting = sorted((c for c in items if c.log_lr < 0), key=lambda c: c.log_lr)
+    supporting = sorted((c for c in items if c.log_lr > 0), key=lambda c: (-c.log_lr, c.finding))
+    conflicting = sorted((c for c in items if c.log_lr < 0), key=lambda c: (c.log_lr, c.finding))
     return supporting, conflicting

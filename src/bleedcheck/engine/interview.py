@@ -353,8 +353,11 @@ def _adaptive(
     raises = {f for f in gains if _could_raise(ckb, evidence, f, level)}
     groups: dict[str, list[str]] = {}
     for fid, gain in gains.items():
+        group = findings[fid].group
+        if f"group:{group}" in asked and fid not in raises:
+            continue  # each topic is asked about once
         if gain > MIN_MEMBER_GAIN or fid in raises:
-            groups.setdefault(findings[fid].group, []).append(fid)
+            groups.setdefault(group, []).append(fid)
     scored: list[tuple[float, str, list[str]]] = []
     for group, members in groups.items():
         members.sort(key=lambda f: (-(f in raises), -gains[f], f))
