@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install test lint typecheck run bench clean
+.PHONY: install test lint typecheck run bench bench-load clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,16 +21,21 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src/bleedcheck
 
+# As root, scripts/test-services.sh installs and starts PostgreSQL (and installs Chromium)
+# so the API and storage tests run on SQLite and on a real PostgreSQL server.
 test: $(STAMP) lint typecheck
 	$(BIN)/bleedcheck kb check
-	$(BIN)/pytest
+	scripts/test-services.sh $(BIN)/pytest
 
+# The web app and REST API on http://127.0.0.1:8000 (SQLite in your data folder).
 run: $(STAMP)
-	$(BIN)/bleedcheck assess examples/postcoital_young.json
-	$(BIN)/bleedcheck interview
+	$(BIN)/bleedcheck serve --port 8000
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py
+
+bench-load: $(STAMP)
+	scripts/test-services.sh $(BIN)/python benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

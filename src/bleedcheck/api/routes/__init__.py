@@ -1,0 +1,1 @@
+"""HTTP routes, one module per concern; each handler parses, calls the engine, renders."""

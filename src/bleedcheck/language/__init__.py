@@ -1,0 +1,1 @@
+"""Free text (English, Russian) → evidence: findings present or absent, and age."""

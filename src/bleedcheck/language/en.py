@@ -1,0 +1,327 @@
+"""English text → finding mentions, with medspaCy.
+
+A blank spaCy English tokenizer (no model download), a `TargetMatcher` whose rules are the
+English synonyms of every finding, and `ConText` with the cues in `en_context`. Tokens are
+compared by a normal form: lower case, American spelling, a light suffix stemmer (plurals,
+-ing, -ed) and, for long words the synonyms do not use, the nearest synonym word (typos).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from bleedcheck.knowledge.compile import CompiledKB
+from bleedcheck.language import en_context as cues
+from bleedcheck.language.generic import generic_synonyms
+from bleedcheck.language.mentions import Mention, Modifier, Reading
+from bleedcheck.language.resolve import select_matches
+from bleedcheck.language.spelling import Speller
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# One-for-one character replacements keep every offset valid for the original text.
+_CHAR_MAP = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-", "—": "-"}
+)
+_CONTRACTIONS = {"m": "am", "ve": "have", "re": "are", "ll": "will", "nt": "not", "n't": "not"}
+_IRREGULAR = {
+    "bled": "bleed",
+    "wee": "pee",
+    "weeing": "pee",
+    "wees": "pee",
+    "poo": "poop",
+    "pooing": "poop",
+    "pooping": "poop",
+    "poos": "poop",
+    "felt": "feel",
+    "threw": "throw",
+    "thrown": "throw",
+    "fell": "fall",
+    "teeth": "tooth",
+    "women": "woman",
+    "lost": "lose",
+    "mum": "mom",
+    "mummy": "mom",
+    "mam": "mom",
+    "grey": "gray",
+    "colour": "color",
+    "coloured": "color",
+    "odour": "odor",
+    "tumour": "tumor",
+    "labour": "labor",
+    "periods": "period",
+    "clots": "clot",
+    "tiredness": "tired",
+}
+_SPELLING = [
+    (re.compile(r"ae"), "e"),
+    (re.compile(r"oe"), "e"),
+    (re.compile(r"is(e|ed|es|ing)$"), r"iz\1"),
+]
+_DOUBLE = re.compile(r"([bcdfgkmnprtv])\1$")
+DETERMINERS = ("my", "the", "a", "an", "her", "his", "this", "that", "some", "our", "your")
+# Words an optional gap inside a phrase may not be: they change or split the meaning.
+_GAP_BLOCK = ("no", "not", "never", "without", "and", "or", "but", "nor", "if", "because")
+# medspaCy only lets a terminating cue cut a scope its own scope overlaps, and its overlap
+# test misses a terminator scope that wholly contains the other; a one-token scope avoids it.
+_MARKER_SCOPE = 1
+MAX_GAP = 2  # filler words allowed between two words of a synonym ("bleeding just won't stop")
+SENTENCE_END = frozenset({".", "!", "?", ";", "...", "…"})
+
+
+def clean(text: str) -> str:
+    return text.translate(_CHAR_MAP)
+
+
+def stem(word: str) -> str:
+    """A light English stemmer; the same function normalises synonyms and text."""
+    word = _CONTRACTIONS.get(word, word)
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) >= 6:
+        for pattern, repl in _SPELLING:
+            word = pattern.sub(repl, word)
+    for _ in range(2):
+        before = word
+        if len(word) > 5 and word.endswith("iness"):
+            word = word[:-5] + "y"
+        elif len(word) > 6 and word.endswith("ness"):
+            word = word[:-4]
+        elif (len(word) > 5 and word.endswith(("ies", "ied", "ier"))) or (
+            len(word) > 5 and word.endswith("ily")
+        ):
+            word = word[:-3] + "y"
+        elif len(word) > 6 and word.endswith("ly"):
+            word = word[:-2]
+        elif len(word) > 5 and word.endswith("ing"):
+            word = _undouble(word[:-3])
+        elif len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+            word = _undouble(word[:-2])
+        elif len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+            word = word[:-2]
+        elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        if word == before:
+            break
+    return word
+
+
+def _undouble(word: str) -> str:
+    return word[:-1] if _DOUBLE.search(word) else word
+
+
+class Normaliser:
+    """Normal forms of tokens; unknown long words are corrected towards the synonym words."""
+
+    def __init__(self, words: Iterable[str], protected: Iterable[str]) -> None:
+        vocabulary = set(words)
+        self.stems = frozenset(stem(w) for w in vocabulary)
+        self.speller = Speller(vocabulary, protected=protected)
+
+    def norm(self, lower: str, default: str) -> str:
+        base = _CONTRACTIONS.get(
+            lower, default if default in ("not", "am", "will", "can") else lower
+        )
+        stemmed = stem(base)
+        if stemmed in self.stems or not base.isalpha():
+            return stemmed
+        return stem(self.speller.correct(base))
+
+
+def _token_words(nlp: Language, phrase: str) -> list[str]:
+    return [t.lower_ for t in nlp.make_doc(clean(phrase)) if not t.is_space]
+
+
+class EnglishReader:
+    """The compiled English pipeline for one knowledge base."""
+
+    def __init__(self, ckb: CompiledKB) -> None:
+        with warnings.catch_warnings():
+            # spaCy and medspaCy warn (and change warning filters) while importing.
+            warnings.simplefilter("ignore")
+            import spacy
+            from medspacy.context import ConText, ConTextRule  # type: ignore[import-untyped]
+            from medspacy.target_matcher import (  # type: ignore[import-untyped]
+                TargetMatcher,
+                TargetRule,
+            )
+
+            self.ckb = ckb
+            self.nlp = spacy.blank("en")
+            synonyms = [
+                (fid, s) for fid, f in ckb.kb.findings.items() for s in f.synonyms.en if s.strip()
+            ] + generic_synonyms("en")
+            words = {w for _, s in synonyms for w in _token_words(self.nlp, s)}
+            cue_words = {w for c in cues.CUES for w in _token_words(self.nlp, c.phrase)}
+            from spacy.lang.en.stop_words import STOP_WORDS
+
+            self.normaliser = Normaliser(words | cue_words, protected=set(STOP_WORDS))
+            self.targets = TargetMatcher(self.nlp, result_type=None, prune=False)
+            _skip_pattern_validation(self.targets)
+            self._weight = {s: self._content_words(s) for _, s in synonyms}
+            self.targets.add(
+                [
+                    TargetRule(literal=s, category=fid, pattern=self._pattern(s, flexible=True))
+                    for fid, s in synonyms
+                ]
+            )
+            self.context = ConText(
+                self.nlp,
+                rules=None,
+                span_attrs=None,
+                input_span_type="group",
+                span_group_name="bleedcheck",
+                prune_on_target_overlap=True,
+            )
+            rules = [self._context_rule(ConTextRule, c) for c in cues.CUES]
+            starters = [stem(w) for w in cues.CLAUSE_STARTERS]
+            verbs = [stem(w) for w in cues.CLAUSE_VERBS]
+            any_word = {"IS_PUNCT": False, "OP": "?"}
+            for literal, pattern in (
+                (
+                    "<and/comma + subject>",
+                    [{"NORM": {"IN": ["and", ",", "-"]}}, {"NORM": {"IN": starters}}],
+                ),
+                (
+                    "<comma + verb>",
+                    [{"NORM": {"IN": [",", "-"]}}, any_word, any_word, {"NORM": {"IN": verbs}}],
+                ),
+                (
+                    "<time + comma>",
+                    [{"NORM": {"IN": [stem(w) for w in cues.TIME_WORDS]}}, {"ORTH": ","}],
+                ),
+            ):
+                rules.append(
+                    ConTextRule(
+                        literal=literal,
+                        category=cues.TERMINATE,
+                        direction="TERMINATE",
+                        pattern=pattern,
+                        max_scope=_MARKER_SCOPE,
+                    )
+                )
+            self.context.add(rules)
+
+    def _norms(self, phrase: str) -> list[str]:
+        return [
+            self.normaliser.norm(t.lower_, t.norm_)
+            for t in self.nlp.make_doc(clean(phrase).lower())
+            if not t.is_space
+        ]
+
+    def _content_words(self, phrase: str) -> int:
+        return sum(1 for n in self._norms(phrase) if n not in DETERMINERS and n not in ("-", "/"))
+
+    def _pattern(self, phrase: str, *, flexible: bool) -> list[dict[str, Any]]:
+        """Token pattern for a phrase: hyphens optional; if flexible, any determiner may
+        stand for a determiner and one filler word may sit between content words."""
+        norms = self._norms(phrase)
+        content = [n for n in norms if n not in DETERMINERS and n not in ("-", "/")]
+        flexible = flexible and len(content) >= 2
+        gap = {
+            "IS_PUNCT": False,
+            "LIKE_NUM": False,
+            "NORM": {"NOT_IN": list(_GAP_BLOCK)},
+            "OP": "?",
+        }
+        pattern: list[dict[str, Any]] = []
+        for i, n in enumerate(norms):
+            if n in ("-", "/"):
+                pattern.append({"ORTH": {"IN": ["-", "/"]}, "OP": "?"})
+                continue
+            if flexible and n in DETERMINERS:
+                pattern.append({"NORM": {"IN": list(DETERMINERS)}, "OP": "?"})
+            else:
+                pattern.append({"NORM": n})
+            if flexible and i + 1 < len(norms) and norms[i + 1] not in ("-", "/"):
+                pattern.extend([gap] * MAX_GAP)
+        return pattern
+
+    def _context_rule(self, rule_class: Any, cue: cues.Cue) -> Any:
+        terminated_by = {
+            cues.FAMILY: {cues.SELF, cues.NOW},
+            cues.HISTORICAL: {cues.NOW},
+        }.get(cue.category)
+        return rule_class(
+            literal=cue.phrase,
+            category=cue.category,
+            direction=cue.direction,
+            pattern=self._pattern(cue.phrase, flexible=False),
+            max_scope=_MARKER_SCOPE if cue.direction in ("TERMINATE", "PSEUDO") else cue.max_scope,
+            terminated_by=terminated_by,
+        )
+
+    def doc(self, text: str) -> Doc:
+        doc = self.nlp.make_doc(clean(text))
+        start_next = True
+        for token in doc:
+            token.norm_ = self.normaliser.norm(token.lower_, token.norm_)
+            token.is_sent_start = start_next
+            start_next = token.text in SENTENCE_END or (token.is_space and "\n" in token.text)
+        return doc
+
+    def read(self, text: str) -> Reading:
+        doc = self.doc(text)
+        found = list(self.targets(doc))
+        weights = [self._weight.get(s._.target_rule.literal, 0) for s in found]
+        chosen = select_matches(
+            [
+                (s.start, s.end, s.label_, w * 100 + len(s))
+                for s, w in zip(found, weights, strict=True)
+            ],
+            self.ckb,
+        )
+        spans = [found[i] for i in chosen]
+        doc.spans["bleedcheck"] = spans
+        self.context(doc)
+        modifiers: dict[tuple[int, int, str], list[tuple[Modifier, str]]] = {}
+        for target, modifier in doc._.context_graph.edges:
+            category = _CATEGORY.get(modifier.category)
+            if category is not None:
+                start, end = modifier.modifier_span
+                key = (target.start, target.end, target.label_)
+                modifiers.setdefault(key, []).append((category, doc[start:end].text))
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        mentions = [
+            Mention(
+                finding=span.label_,
+                start=span.start_char,
+                end=span.end_char,
+                sentence=sentence_of[span.start],
+                synonym=span._.target_rule.literal,
+                modifiers=tuple(modifiers.get((span.start, span.end, span.label_), ())),
+            )
+            for span in spans
+        ]
+        return Reading(mentions=mentions, sentences=sentences)
+
+
+def _skip_pattern_validation(target_matcher: Any) -> None:
+    """The patterns are generated (and checked by a test), so skip spaCy's slow per-pattern
+    schema validation, which would otherwise dominate the build time."""
+    inner = getattr(target_matcher, "_TargetMatcher__matcher", None)
+    matcher = getattr(inner, "_MedspacyMatcher__matcher", None)
+    if matcher is not None and hasattr(matcher, "validate"):
+        matcher.validate = False
+
+
+_CATEGORY = {
+    cues.NEGATED: Modifier.NEGATED,
+    cues.UNCERTAIN: Modifier.UNCERTAIN,
+    cues.HYPOTHETICAL: Modifier.HYPOTHETICAL,
+    cues.HISTORICAL: Modifier.HISTORICAL,
+    cues.FAMILY: Modifier.FAMILY,
+}
+
+
+@lru_cache(maxsize=4)
+def english_reader(ckb: CompiledKB) -> EnglishReader:
+    """The English reader for a knowledge base, built once."""
+    return EnglishReader(ckb)

@@ -1,0 +1,108 @@
+"""Free text → findings and age: the one entry point of `bleedcheck.language`.
+
+>>> result = parse("I'm 34, bleeding after sex for 2 months, no pain")  # doctest: +SKIP
+>>> result.evidence().present()  # doctest: +SKIP
+['bleeding_after_sex', 'postcoital_over_4w']
+
+Synonyms come from the knowledge base (`findings.yaml`): adding a phrase there teaches the
+parser that phrase. The compiled readers are built once per knowledge base and cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bleedcheck.knowledge.compile import CompiledKB, compiled
+from bleedcheck.language.mentions import Reading
+from bleedcheck.language.quantities import Quantity, find_quantities
+from bleedcheck.language.resolve import check_implications, mention_assertions, resolve
+from bleedcheck.language.timing import check_findings, timing
+from bleedcheck.vocab import Evidence, Lang, Presence
+
+__all__ = ["ParseResult", "ParsedFinding", "detect_language", "parse"]
+
+
+@dataclass(frozen=True)
+class ParsedFinding:
+    """One finding the text speaks about: its state, the words, and the rule that decided."""
+
+    id: str
+    state: Presence
+    span: str
+    start: int
+    end: int
+    rule: str  # "synonym:<phrase>", "negated:<cue>", "uncertain:<cue>", "gestation:<figure>", ...
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    lang: Lang
+    detected_lang: Lang | None
+    findings: list[ParsedFinding]
+    age: int | None
+    durations: list[str]
+
+    def evidence(self, age_override: float | None = None) -> Evidence:
+        """Present and absent findings as evidence (unknown ones are left out)."""
+        states = {f.id: f.state for f in self.findings if f.state is not Presence.UNKNOWN}
+        age = age_override if age_override is not None else self.age
+        return Evidence(findings=states, age=None if age is None else float(age))
+
+
+def detect_language(text: str) -> Lang | None:
+    """'ru' when Cyrillic letters outnumber Latin ones, 'en' when the reverse, else None."""
+    cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    if cyrillic > latin:
+        return "ru"
+    if latin > cyrillic:
+        return "en"
+    return None
+
+
+def parse(text: str, lang: Lang = "en", ckb: CompiledKB | None = None) -> ParseResult:
+    """Read a description in `lang` ("en" or "ru"); never raises on any string."""
+    ckb = ckb or compiled()
+    detected = detect_language(text)
+    if not text.strip():
+        return ParseResult(lang, detected, [], None, [])
+    reading = _read(text, lang, ckb)
+    quantities = find_quantities(text, lang)
+    age = _age(quantities)
+    present = {a.finding for a in mention_assertions(reading, ckb) if a.state is Presence.PRESENT}
+    timed = timing(quantities, reading, present, age, lang, text, ckb)
+    findings = [
+        ParsedFinding(a.finding, a.state, text[a.start : a.end], a.start, a.end, a.rule)
+        for a in resolve(reading, timed, ckb)
+    ]
+    durations = [q.text for q in quantities if q.kind not in _AGE_KINDS]
+    return ParseResult(lang, detected, findings, age, durations)
+
+
+_AGE_KINDS = frozenset({"age", "menopause_age", "menarche_age"})
+_Reader = Callable[[str], Reading]
+
+
+def _age(quantities: list[Quantity]) -> int | None:
+    ages = [q for q in quantities if q.kind == "age"]
+    return int(ages[0].value) if ages else None
+
+
+def _read(text: str, lang: Lang, ckb: CompiledKB) -> Reading:
+    return readers(ckb, lang)(text)
+
+
+@lru_cache(maxsize=8)
+def readers(ckb: CompiledKB, lang: Lang) -> _Reader:
+    """The compiled reader of one language for one knowledge base (built once)."""
+    check_findings(ckb)
+    check_implications(ckb)
+    if lang == "ru":
+        from bleedcheck.language.ru import russian_reader
+
+        return russian_reader(ckb).read
+    from bleedcheck.language.en import english_reader
+
+    return english_reader(ckb).read

@@ -1,0 +1,409 @@
+"""Numbers with a meaning: age, weeks of pregnancy, how long, how long ago.
+
+Each pattern names what its number means, so a number only becomes an age when the words
+around it say so ("I'm 34", "34 years old", "мне 52"); "20 weeks pregnant", "every 2 hours",
+"for 3 months", "2 pads" and "day 14" never do. Times are returned in weeks, ages in years.
+
+kinds: `age`; `gestation`; `postpartum` (since the birth); `duration` ("for 2 months");
+`ago`; `period_length`; `amenorrhoea` (since the last period); `menarche_ago`;
+`menopause_age` and `menarche_age` (age at that event, compared with the age now).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bleedcheck.language.numbers import number_pattern, to_number
+from bleedcheck.vocab import Lang
+
+WEEKS_PER = {"day": 1 / 7, "week": 1.0, "fortnight": 2.0, "month": 4.345, "year": 52.18}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: str
+    value: float
+    start: int
+    end: int
+    text: str
+    historical: bool = False  # said of an earlier pregnancy or event
+
+
+def _unit(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = word.lower()
+    for prefix, unit in (
+        ("fortnight", "fortnight"),
+        ("d", "day"),
+        ("сут", "day"),
+        ("ден", "day"),
+        ("дн", "day"),
+        ("w", "week"),
+        ("нед", "week"),
+        ("mo", "month"),
+        ("mn", "month"),
+        ("mth", "month"),
+        ("мес", "month"),
+        ("y", "year"),
+        ("год", "year"),
+        ("лет", "year"),
+        ("полгод", "halfyear"),
+        ("полугод", "halfyear"),
+    ):
+        if w.startswith(prefix):
+            return unit
+    return None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str
+    regex: re.Pattern[str]
+    unit: str | None = None  # fixed unit when the pattern has no unit group
+    scale: float = 1.0  # multiplies the number ("more than a month" → a little more)
+
+
+def _weeks(number: float, unit: str | None) -> float | None:
+    if unit == "halfyear":
+        return 26.0 * max(number, 1.0)
+    if unit is None:
+        return None
+    return number * WEEKS_PER[unit]
+
+
+_EN_UNIT = r"(?P<u>days?|weeks?|wks?|wk|months?|mnths?|monts?|mths?|years?|yrs?|fortnights?)"
+_EN_AGE_STOP = (
+    r"(?!\s*(?:-|\+|/|%|'|\.\d|,\d)|\s*(?:weeks?|wks?|days?|months?|w\b|kg|lbs?|cm|mm|times|"
+    r"hours?|hrs?|x\b|pads?|pregnant|mins?|minutes?|st\b|stone|percent|degrees?|c\b|th\b|nd\b|"
+    r"rd\b|am\b|pm\b|o'?clock|tampons?|pills?))"
+)
+_RU_UNIT = r"(?P<u>дн\w*|день|сут\w*|недел\w*|нед\b|месяц\w*|мес\b|год\w*|лет|полгода|полугод\w*)"
+_RU_GEST_UNIT = r"(?:недел\w*|нед\b\.?)"
+_RU_AGE_STOP = (
+    r"(?!\s*(?:-|\+|/|%|,\d|\.\d)|\s*(?:недел|дн|ден|месяц|мес\b|раз|кг|см|мм|час|мин|"
+    r"таблет|прокладк|тампон|шт|градус))"
+)
+
+
+_EN_TEMPERATURE = (
+    r"\b(?:temperature|temp|temprature|fever)\s*(?:of|is|was|at|reached|up to|around|about|over|:)?"
+    r"\s*(?:about\s+|around\s+|over\s+|nearly\s+)?(?P<n>\d{2,3}(?:[.,]\d{1,2})?)"
+)
+_EN_BMI = (
+    r"\b(?:bmi|body mass index)\s*(?:is|of|was|:|around|about|over|at)?"
+    r"\s*(?:about\s+|around\s+|over\s+|nearly\s+)?(?P<n>\d{2}(?:[.,]\d)?)"
+)
+_RU_TEMPERATURE = (
+    r"\b(?:температур\w*|темп\w*|градусник\w*)\s*(?:до|под|около|больше|выше|уже|была|было"
+    r"|поднялась|держится)?\s*(?P<n>\d{2}(?:[.,]\d{1,2})?)"
+)
+
+
+@lru_cache(maxsize=2)
+def patterns(lang: Lang) -> tuple[Pattern, ...]:
+    """The compiled patterns of one language, most specific first."""
+    n = rf"(?P<n>{number_pattern(lang)})"
+    a = rf"(?P<n>{number_pattern(lang, exact=True)})"  # an age: no "a", "few", ordinals
+    flags = re.IGNORECASE
+    if lang == "en":
+        approx = r"(?:(?:about|around|almost|nearly|over|more than|at least|roughly|approx\.?|just|like|only)\s+)?"
+        rows: list[tuple[str, str, str | None]] = [
+            ("temperature", _EN_TEMPERATURE, None),
+            ("temperature", r"\b(?P<n>3[5-9](?:[.,]\d)?)\s*(?:°\s*c?|degrees|c\b)", None),
+            ("bmi", _EN_BMI, None),
+            # ages
+            (
+                "age",
+                rf"\b(?:i'?m|i am|im)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?{a}\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?{_EN_AGE_STOP}",
+                None,
+            ),
+            (
+                "age",
+                rf"\b{a}\s*(?:-|\s)?(?:years?|yrs?|yr)(?:-|\s)?old\b(?!\s+(?:son|daughter|baby|kid|child|boy|girl))",
+                None,
+            ),
+            ("age", rf"\b{a}\s*(?:yo|y/o|y\.o\.?)(?![a-z])", None),
+            ("age", rf"(?<!at )(?<!since )(?<!from )\baged?\s*:?\s*{a}\b{_EN_AGE_STOP}", None),
+            ("age", rf"\b(?:just\s+)?turned\s+{a}\b{_EN_AGE_STOP}", None),
+            ("age", r"\b(?P<n>\d{2})\s?f\b(?!\w)", None),
+            ("age", r"(?:^|[.!?]\s+)\(?f\)?\s*[,/-]?\s*(?P<n>\d{2})\b", None),
+            ("age", r"^\W*\(?\s*(?P<n>\d{2})\s*\)?\s*(?:,|-|\band\b|\))", None),
+            ("age", r"(?:^|[,(]\s*)(?P<n>[1-9]\d)\s*(?:,|\)|$)", None),
+            # weeks of pregnancy
+            (
+                "gestation",
+                rf"\b{n}\s*(?:\+\s*\d\s*)?(?:-|\s)?(?:weeks?|wks?|wk|w)\b(?:\s*(?:and\s+)?\d+\s*days?)?\s*(?:pregn\w*|preg\b|along|gestation|into (?:my|the|this) pregnancy|of pregnancy)",
+                "week",
+            ),
+            (
+                "gestation",
+                rf"\bpreg\w*[^.!?\d]{{0,18}}?\b{approx}{n}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?!\s*(?:late|ago|overdue|postpartum|old|after))",
+                "week",
+            ),
+            (
+                "gestation",
+                rf"\b{n}\s*months?\s*(?:pregn\w*|along|gone|into (?:my|the) pregnancy)",
+                "month",
+            ),
+            (
+                "gestation",
+                r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+week\s+of\s+(?:my\s+|the\s+)?pregnancy",
+                "week",
+            ),
+            ("gestation", r"\bweek\s+(?P<n>\d{1,2})\s+of\s+(?:my\s+|the\s+)?pregnancy", "week"),
+            (
+                "gestation_at",
+                rf"\b(?:at|reached|i'?m|i am|im|now|currently)\s+{approx}{n}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|postpartum|post|pp\b|old|after|since|late|overdue|of\b|and\b\s+\d))",
+                "week",
+            ),
+            # since the birth
+            (
+                "postpartum",
+                rf"\b(?:baby|son|daughter|daugther|little one|newborn|lo)\s+is\s+(?:now\s+|only\s+|just\s+)?{n}\s*{_EN_UNIT}",
+                None,
+            ),
+            ("postpartum", rf"\b{n}[- ]{_EN_UNIT}[- ]old\b(?!\s+(?:woman|female|girl))", None),
+            (
+                "postpartum",
+                rf"\b(?:gave b\w*rth|had (?:my|the|a|our) baby|delivered|c-?section|caesarean|cesarean|birth)\b[^.!?]{{0,20}}?\b{approx}{n}\s*{_EN_UNIT}\s+ago",
+                None,
+            ),
+            (
+                "postpartum",
+                rf"\b{approx}{n}\s*{_EN_UNIT}\s+(?:postpartum|post[- ]partum|pp\b|after (?:giving )?birth|after (?:the |my )?delivery|after (?:my|the) (?:c-?section|caesarean)|since (?:the |giving )?birth)",
+                None,
+            ),
+            # amenorrhoea, menopause and menarche
+            (
+                "amenorrhoea",
+                rf"\b(?:no|haven'?t had an?y?|have not had an?y?|not had an?y?|without an?y?|no)\s+periods?\s+(?:at all\s+)?(?:for|in|since)\s+{approx}{n}\s*{_EN_UNIT}",
+                None,
+            ),
+            ("amenorrhoea", rf"\blast period\s+(?:was\s+)?{approx}{n}\s*{_EN_UNIT}\s+ago", None),
+            (
+                "amenorrhoea",
+                rf"\b{approx}{n}\s*{_EN_UNIT}\s+since\s+(?:my|the)\s+last\s+period",
+                None,
+            ),
+            (
+                "menopause_age",
+                r"\b(?:periods?|menstruation|bleeding)\s+(?:stopped|finished|ended|disappeared)\s+(?:completely\s+)?(?:at|when i was|aged?|at age)\s+(?P<n>\d{2})",
+                None,
+            ),
+            (
+                "menopause_age",
+                r"\b(?:haven'?t had a period|no periods?|not had a period)\s+since\s+i\s+was\s+(?P<n>\d{2})",
+                None,
+            ),
+            (
+                "menopause_age",
+                r"\bmenopause\s+(?:at|when i was|aged?|at age)\s+(?P<n>\d{2})",
+                None,
+            ),
+            (
+                "menarche_ago",
+                rf"\b(?:first period|started (?:my |having )?periods?|periods? started|got my period for the first time)\s+(?:was\s+|about\s+|only\s+)*{approx}{n}\s*{_EN_UNIT}\s+ago",
+                None,
+            ),
+            (
+                "menarche_age",
+                r"\b(?:first period|started (?:my |having )?periods?|periods? started|started menstruating)\s+(?:at|when i was|aged?|at age)\s+(?P<n>\d{1,2})",
+                None,
+            ),
+            # how long a period lasts
+            (
+                "period_length",
+                rf"\b(?:last|lasts|lasted|lasting|go on for|goes on for|gone on for)\s+{approx}{n}\s*(?P<u>days?|weeks?)",
+                None,
+            ),
+            (
+                "period_length_for",
+                rf"\b(?:for|going for|been going for)\s+{approx}{n}\s*(?P<u>days?|weeks?)",
+                None,
+            ),
+            # how long ago, how long for
+            ("ago", rf"\b{approx}{n}\s*{_EN_UNIT}\s+ago\b", None),
+            ("ago", r"\blast (?P<u>week|month|year)\b", None),
+            (
+                "duration",
+                rf"\b(?:for|over|in|since)\s+(?:the\s+)?(?:past|last|previous)\s+{approx}{n}\s*{_EN_UNIT}",
+                None,
+            ),
+            (
+                "duration",
+                rf"(?<!every )(?<!each )(?<!per )\b(?:for|over)\s+{approx}{n}\s*{_EN_UNIT}",
+                None,
+            ),
+            ("duration", rf"\b(?:the\s+)?(?:past|last)\s+{n}\s*{_EN_UNIT}", None),
+            ("duration", rf"\b(?:it'?s|it has|been)\s+(?:been\s+)?{approx}{n}\s*{_EN_UNIT}", None),
+            ("duration", r"\bfor\s+(?P<u>months|years|weeks|ages)\b", None),
+        ]
+    else:
+        approx = r"(?:(?:уже|около|почти|примерно|где-то|больше|более|свыше|целых|всего|только|приблизительно|не меньше|не менее)\s+)*"
+        more = r"(?P<more>больше|более|свыше|дольше|не меньше|не менее)?"
+        rows = [
+            ("temperature", _RU_TEMPERATURE, None),
+            ("temperature", r"\b(?P<n>3[5-9](?:[.,]\d)?)\s*(?:°|градус)", None),
+            ("bmi", r"\bимт\s*(?:у меня|около|больше|выше|:|=)?\s*(?P<n>\d{2}(?:[.,]\d)?)", None),
+            (
+                "age",
+                rf"\bмне\s+(?:уже\s+|всего\s+|только\s+|почти\s+|сейчас\s+|скоро\s+|исполнилось\s+)?{a}(?:\s*(?:год|года|лет)\b)?{_RU_AGE_STOP}",
+                None,
+            ),
+            ("age", rf"\b{a}\s*-?\s*летн\w*", None),
+            ("age", rf"\bвозраст\w*\s*:?\s*{a}\b{_RU_AGE_STOP}", None),
+            (
+                "age",
+                rf"(?:^|[,.!?(]\s*|\bв\s+|\bя\s+)(?<!уже )(?<!через )(?<!за )(?<!последние )(?<!течение )(?<!около )(?<!более )(?<!больше )(?<!менее )(?<!меньше )(?<!протяжении )(?<!целых )(?<!почти ){a}\s*(?:год|года|лет)\b(?!\s*(?:назад|подряд|как|уже|принима|пью|стоит|жду|в менопаузе|в климаксе|не\b))",
+                None,
+            ),
+            (
+                "gestation",
+                rf"\b{n}\s*(?:-?\s*(?:я|й|ю|ой|ая|ей)\b)?\s*(?:акушерск\w*\s+)?{_RU_GEST_UNIT}\s*(?:беременност\w*|гестац\w*)",
+                "week",
+            ),
+            (
+                "gestation",
+                rf"\b(?:срок\w*|беременн\w*|на сроке)[\s,:]*(?:уже\s+|около\s+|примерно\s+|почти\s+|где-то\s+|сейчас\s+)?(?:на\s+)?{n}\s*(?:-?\s*(?:я|й|ю|ой|ая|ей)\b)?\s*(?:акушерск\w*\s+)?{_RU_GEST_UNIT}",
+                "week",
+            ),
+            ("gestation", rf"\b{n}\s*(?:-?\s*(?:й|ом)\b)?\s*месяц\w*\s*беременност\w*", "month"),
+            ("gestation", rf"\bна\s+{n}\s*(?:-?\s*(?:й|ом)\b)?\s*месяце\b", "month"),
+            ("gestation_at", rf"\bна\s+{n}\s*(?:-?\s*(?:й|ой|ей)\b)?\s+неделе\b", "week"),
+            (
+                "postpartum",
+                rf"\b(?:ребенку|ребёнку|малышу|малышке|сыну|дочке|дочери|доченьке|сыночку)\s+(?:уже\s+|всего\s+|только\s+)?{n}?\s*{_RU_UNIT}",
+                None,
+            ),
+            (
+                "postpartum",
+                rf"\b(?:родила|роды были|рожала|после родов|после кесарева|после кс|кесарево было)\b[^.!?]{{0,25}}?{approx}{n}?\s*{_RU_UNIT}",
+                None,
+            ),
+            (
+                "amenorrhoea",
+                rf"\b(?:нет|не было|не бывает)\s+(?:месячных|менструаци\w*)\s+(?:уже\s+)?{more}\s*{n}?\s*{_RU_UNIT}",
+                None,
+            ),
+            (
+                "amenorrhoea",
+                rf"\b(?:месячных|менструаци\w*)\s+(?:нет|не было)\s+(?:уже\s+)?{more}\s*{n}?\s*{_RU_UNIT}",
+                None,
+            ),
+            (
+                "amenorrhoea",
+                rf"\bпоследние\s+(?:месячные|менструаци\w*)\s+(?:были\s+)?{approx}{n}?\s*{_RU_UNIT}\s+назад",
+                None,
+            ),
+            (
+                "menopause_age",
+                r"\b(?:месячные|менструаци\w*)\s+(?:прекратились|закончились|ушли|пропали|кончились)\s+(?:в|с)\s+(?P<n>\d{2})",
+                None,
+            ),
+            (
+                "menarche_ago",
+                rf"\b(?:первые месячные|месячные начались|месячные появились|месячные пришли|менархе)\s+(?:были\s+|пришли\s+)?{approx}{n}?\s*{_RU_UNIT}\s+назад",
+                None,
+            ),
+            (
+                "menarche_age",
+                r"\b(?:первые месячные|месячные начались|месячные появились|менархе)\s+(?:были\s+|пришли\s+)?(?:в|с)\s+(?P<n>\d{1,2})",
+                None,
+            ),
+            (
+                "period_length",
+                rf"\b(?:идут|длятся|шли|длились|продолжаются|идет|длится|шла|длилась|продолжались|продолжается)\s+(?:уже\s+)?(?:по\s+)?{approx}{n}?\s*(?P<u>дн\w*|день|недел\w*)",
+                None,
+            ),
+            ("ago", rf"\b{approx}{n}?\s*{_RU_UNIT}\s+назад\b", None),
+            ("ago", r"\bна прошлой (?P<u>неделе)\b|\bв прошлом (?P<u2>месяце|году)\b", None),
+            (
+                "duration",
+                rf"\b(?:уже|в течение|в течении|на протяжении|последние|последних|за последние|вот уже|целых|целый|всего)\s+{more}\s*{n}?\s*{_RU_UNIT}",
+                None,
+            ),
+            ("duration", rf"\b{more}\s*{n}?\s*{_RU_UNIT}\s+(?:подряд|как|уже|подряд уже)\b", None),
+            (
+                "duration",
+                rf"\b(?P<more>больше|более|свыше|дольше|не меньше|не менее)\s+{n}?\s*{_RU_UNIT}",
+                None,
+            ),
+            ("duration", r"\bнесколько\s+(?P<u>месяц\w*|недел\w*|лет)", None),
+        ]
+    return tuple(Pattern(kind, re.compile(rx, flags), unit) for kind, rx, unit in rows)
+
+
+_HISTORICAL = re.compile(
+    r"\b(?:miscarr\w*|abortion|lost|last pregnancy|previous|before|in (?:19|20)\d\d|years ago|"
+    r"выкидыш\w*|аборт\w*|замерш\w*|прошл\w+ беременност\w*|в прошлом|раньше|лет назад)",
+    re.IGNORECASE,
+)
+_NOW = re.compile(
+    r"\b(?:now|currently|again|at the moment|this time|сейчас|теперь|снова|опять)\b", re.IGNORECASE
+)
+# A number under 10 is an age only when said to be one ("I'm 8", "8 years old", "мне 8 лет").
+_STATED_AGE = re.compile(r"old|yo\b|y/o|летн|мне|i'?m|i am|\bim\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+
+def find_quantities(text: str, lang: Lang) -> list[Quantity]:
+    """Every quantity in the text; a span already claimed by an earlier pattern is skipped."""
+    found: list[Quantity] = []
+    claimed: list[tuple[int, int]] = []
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    for pattern in patterns(lang):
+        for m in pattern.regex.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in claimed):
+                continue
+            quantity = _quantity(pattern, m, lang, text, sentences)
+            if quantity is not None:
+                found.append(quantity)
+                claimed.append((m.start(), m.end()))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _quantity(
+    pattern: Pattern,
+    m: re.Match[str],
+    lang: Lang,
+    text: str,
+    sentences: list[tuple[int, int]],
+) -> Quantity | None:
+    groups = m.groupdict()
+    raw = groups.get("n")
+    number = to_number(raw, lang) if raw else 1.0
+    if number is None:
+        return None
+    unit = pattern.unit or _unit(groups.get("u") or groups.get("u2"))
+    kind = pattern.kind
+    if kind in ("temperature", "bmi"):
+        value = number if kind == "bmi" or number < 45 else (number - 32) * 5 / 9  # °F
+    elif kind in ("age", "menopause_age", "menarche_age"):
+        if not 1 <= number <= 110 or raw is None or "." in raw or "," in raw:
+            return None
+        if kind == "age" and number < 10 and not _STATED_AGE.search(m.group()):
+            return None
+        value = number
+    else:
+        if kind == "duration" and groups.get("u") in ("ages",):
+            unit = "month"
+            number = 6.0
+        elif raw is None and groups.get("u", "") in ("months", "years", "weeks"):
+            number = 2.0
+        weeks = _weeks(number, unit)
+        if weeks is None:
+            return None
+        if groups.get("more"):
+            weeks *= 1.1
+        value = weeks
+    historical = False
+    if kind.startswith("gestation"):
+        if not 2 <= value <= 44:
+            return None
+        start = next((s for s, e in sentences if s <= m.start() < e), 0)
+        before = _NOW.split(text[start : m.end()])[-1]  # "..., and now I'm 7 weeks"
+        historical = bool(_HISTORICAL.search(before))
+    return Quantity(kind, value, m.start(), m.end(), m.group().strip(), historical)

@@ -1,0 +1,281 @@
+"""Russian text → finding mentions: pymorphy3 lemmas, phrase matching, context scopes.
+
+Words are lemmatised (synonyms the same way), so "кровотечения", "кровотечением" and
+"кровотечение" are one word. A synonym matches its lemmas in order, with at most one extra
+word between two of them and never across punctuation; two-word synonyms also match in
+reverse order ("болит живот" / "живот болит"). Context cues (see `ru_context`) reach forward
+to the end of their clause; a negation at the end of a clause reaches back ("боли нет").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bleedcheck.knowledge.compile import CompiledKB
+from bleedcheck.language import ru_context as cues
+from bleedcheck.language.generic import generic_synonyms
+from bleedcheck.language.mentions import Mention, Modifier, Reading
+from bleedcheck.language.morphology import can_be_genitive, fold, is_known, lemma
+from bleedcheck.language.resolve import select_matches
+from bleedcheck.language.spelling import Speller
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)?|\n|[^\w\s]", re.UNICODE)
+MAX_GAP = 1
+_CATEGORY = {
+    cues.NEGATED: Modifier.NEGATED,
+    cues.UNCERTAIN: Modifier.UNCERTAIN,
+    cues.HYPOTHETICAL: Modifier.HYPOTHETICAL,
+    cues.HISTORICAL: Modifier.HISTORICAL,
+    cues.FAMILY: Modifier.FAMILY,
+}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    form: str  # folded surface form
+    lemma: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.form[:1].isalnum()
+
+
+def split_words(text: str) -> Iterator[tuple[str, int, int]]:
+    """Words (hyphenated ones split into parts), numbers and punctuation, with offsets."""
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if "-" in word and word[0].isalpha():
+            offset = m.start()
+            for part in word.split("-"):
+                yield part, offset, offset + len(part)
+                offset += len(part) + 1
+        else:
+            yield word, m.start(), m.end()
+
+
+@dataclass(frozen=True)
+class Synonym:
+    finding: str
+    text: str
+    lemmas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    synonym: Synonym
+    first: int  # token index of the first and last matched word
+    last: int
+    tokens: frozenset[int]
+
+
+class RussianReader:
+    """The compiled Russian matcher for one knowledge base."""
+
+    def __init__(self, ckb: CompiledKB) -> None:
+        self.ckb = ckb
+        synonyms = [
+            (fid, s) for fid, f in ckb.kb.findings.items() for s in f.synonyms.ru if s.strip()
+        ] + generic_synonyms("ru")
+        words = {fold(w) for _, s in synonyms for w, _, _ in split_words(s)}
+        words |= {w for c in cues.CUES for w in c.words}
+        self.speller = Speller(words, min_length=6)
+        self.by_first: dict[str, list[Synonym]] = {}
+        for fid, text in synonyms:
+            lemmas = tuple(t.lemma for t in self.tokens(text) if t.is_word)
+            if lemmas:
+                self.by_first.setdefault(lemmas[0], []).append(Synonym(fid, text, lemmas))
+                if len(lemmas) == 2:
+                    reverse = Synonym(fid, text, lemmas[::-1])
+                    self.by_first.setdefault(lemmas[1], []).append(reverse)
+        self.cues = sorted(cues.CUES, key=lambda c: -len(c.words))
+        self.cue_first: dict[str, list[cues.RuCue]] = {}
+        for cue in self.cues:
+            self.cue_first.setdefault(cue.words[0], []).append(cue)
+
+    def tokens(self, text: str) -> list[Token]:
+        out = []
+        for word, start, end in split_words(text):
+            form = fold(word)
+            if form.isalpha() and not is_known(form):
+                form = self.speller.correct(form)
+            out.append(Token(word, form, lemma(form), start, end))
+        return out
+
+    def read(self, text: str) -> Reading:
+        tokens = self.tokens(text)
+        sentences = _sentences(tokens, len(text))
+        candidates = list(self._matches(tokens))
+        chosen = select_matches(
+            [
+                (m.first, m.last + 1, m.synonym.finding, len(m.tokens) * 100 - (m.last - m.first))
+                for m in candidates
+            ],
+            self.ckb,
+        )
+        matches = [candidates[i] for i in chosen]
+        used = set().union(*(m.tokens for m in matches)) if matches else set()
+        found = [c for c in self._cues(tokens) if not used & set(range(c[0], c[1]))]
+        mentions = []
+        for match in matches:
+            modifiers = tuple(
+                (_CATEGORY[cue.category], " ".join(cue.words))
+                for start, end, cue in found
+                if cue.category in _CATEGORY and _reaches(tokens, found, start, end, cue, match)
+            )
+            mentions.append(
+                Mention(
+                    finding=match.synonym.finding,
+                    start=tokens[match.first].start,
+                    end=tokens[match.last].end,
+                    sentence=_sentence_of(sentences, tokens[match.first].start),
+                    synonym=match.synonym.text,
+                    modifiers=modifiers,
+                )
+            )
+        return Reading(mentions=mentions, sentences=sentences)
+
+    def _matches(self, tokens: list[Token]) -> Iterator[Match]:
+        for i, tok in enumerate(tokens):
+            for syn in self.by_first.get(tok.lemma, ()):
+                positions = _follow(tokens, i, syn.lemmas)
+                if positions is not None:
+                    yield Match(syn, positions[0], positions[-1], frozenset(positions))
+
+    def _cues(self, tokens: list[Token]) -> list[tuple[int, int, cues.RuCue]]:
+        """Cue occurrences, longest first, not overlapping (token start, end, cue)."""
+        found: list[tuple[int, int, cues.RuCue]] = []
+        i = 0
+        while i < len(tokens):
+            for cue in self.cue_first.get(tokens[i].form, ()):
+                n = len(cue.words)
+                if tuple(t.form for t in tokens[i : i + n]) == cue.words:
+                    found.append((i, i + n, cue))
+                    i += n
+                    break
+            else:
+                i += 1
+        return [c for c in found if c[2].category != cues.PSEUDO]
+
+
+def _follow(tokens: list[Token], i: int, lemmas: tuple[str, ...]) -> list[int] | None:
+    positions = [i]
+    pos = i
+    for want in lemmas[1:]:
+        for j in range(pos + 1, min(pos + 2 + MAX_GAP, len(tokens))):
+            tok = tokens[j]
+            if tok.lemma == want:
+                positions.append(j)
+                pos = j
+                break
+            if not tok.is_word or tok.form in cues.CLAUSE_WORDS or tok.form in cues.AND_WORDS:
+                return None
+        else:
+            return None
+    return positions
+
+
+def _is_break(tok: Token) -> bool:
+    """Sentence ends, clause words ("но", "а") and punctuation other than a comma."""
+    return tok.form in cues.CLAUSE_WORDS or (not tok.is_word and tok.form != ",")
+
+
+def _reaches(
+    tokens: list[Token],
+    found: list[tuple[int, int, cues.RuCue]],
+    start: int,
+    end: int,
+    cue: cues.RuCue,
+    match: Match,
+) -> bool:
+    """Whether a cue at tokens[start:end] modifies a match."""
+    if match.first < start < match.last:  # inside the phrase: "кровь не идёт"
+        return cue.category == cues.NEGATED
+    if start > match.last:
+        return _reaches_back(tokens, start, end, cue, match)
+    if cue.forward == 0 or match.first < end:
+        return False
+    words = 0
+    for j in range(end, match.first):
+        tok = tokens[j]
+        if _is_break(tok):
+            return False
+        if _ends_scope(found, j, cue):
+            return False
+        if tok.form == "," or tok.form in cues.AND_WORDS:
+            nxt = _next_word(tokens, j)
+            if cue.category == cues.NEGATED and not (
+                cue.genitive and nxt is not None and can_be_genitive(tokens[nxt].form)
+            ):
+                return False
+            if not tok.is_word:
+                continue
+        if tok.is_word:
+            words += 1
+        if words > cue.forward:
+            return False
+    return True
+
+
+def _reaches_back(tokens: list[Token], start: int, end: int, cue: cues.RuCue, match: Match) -> bool:
+    if cue.backward == 0:
+        return False
+    # only a cue that closes its clause looks back: "боли нет", "температуры не было"
+    if end < len(tokens) and not (
+        _is_break(tokens[end]) or tokens[end].form in (",", "и", "-", "—")
+    ):
+        return False
+    words = 0
+    for j in range(match.last + 1, start):
+        tok = tokens[j]
+        if _is_break(tok) or tok.form == ",":
+            return False
+        words += 1
+    return words <= cue.backward
+
+
+def _ends_scope(found: list[tuple[int, int, cues.RuCue]], j: int, cue: cues.RuCue) -> bool:
+    """Self-reference ends a family scope; 'now' ends a family or historical one."""
+    for start, _, other in found:
+        if start == j:
+            if other.category == cues.SELF and cue.category == cues.FAMILY:
+                return True
+            if other.category == cues.NOW and cue.category in (cues.FAMILY, cues.HISTORICAL):
+                return True
+    return False
+
+
+def _next_word(tokens: list[Token], j: int) -> int | None:
+    for k in range(j + 1, min(j + 3, len(tokens))):
+        if tokens[k].is_word and tokens[k].form not in cues.AND_WORDS:
+            return k
+    return None
+
+
+def _sentences(tokens: list[Token], length: int) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for tok in tokens:
+        if tok.form in cues.SENTENCE_PUNCT:
+            spans.append((start, tok.end))
+            start = tok.end
+    spans.append((start, max(length, start)))
+    return spans
+
+
+def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> int:
+    for n, (start, end) in enumerate(sentences):
+        if start <= offset < end:
+            return n
+    return len(sentences) - 1
+
+
+@lru_cache(maxsize=4)
+def russian_reader(ckb: CompiledKB) -> RussianReader:
+    """The Russian reader for a knowledge base, built once."""
+    return RussianReader(ckb)

@@ -1,0 +1,226 @@
+"""Banded findings from numbers: weeks pregnant, weeks since the birth, how long for.
+
+DESIGN: durations are banded findings (gestation < 6, 6–13, 13–20, ≥ 20 weeks; postpartum
+≤ 12 weeks; contraception started < 3 months ago; postcoital bleeding for > 4 weeks; ≥ 12
+months since the last period). A number only sets a band when the text ties it to the
+right thing: a duration counts for postcoital bleeding in the same sentence, a time since
+starting counts for a contraceptive when that is the nearest thing mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bleedcheck.errors import KnowledgeError, did_you_mean
+from bleedcheck.knowledge.compile import CompiledKB
+from bleedcheck.language.generic import is_generic
+from bleedcheck.language.mentions import Assertion, Mention, Reading
+from bleedcheck.language.quantities import Quantity
+from bleedcheck.vocab import Lang, Presence
+
+GESTATION_BANDS = (  # upper bound in weeks (exclusive) → finding
+    (6.0, "gestation_under_6w"),
+    (13.0, "gestation_6_13w"),
+    (20.0, "gestation_13_20w"),
+    (float("inf"), "gestation_20w_plus"),
+)
+PREGNANT = "pregnancy_confirmed"
+POSTPARTUM = "postpartum_12w"
+POSTPARTUM_WEEKS = 12.0
+POSTCOITAL = "bleeding_after_sex"
+POSTCOITAL_LONG = "postcoital_over_4w"
+POSTCOITAL_WEEKS = 4.0
+CONTRACEPTION_NEW = "contraception_started_under_3m"
+CONTRACEPTION_WEEKS = 13.0
+PROLONGED = "prolonged_periods"
+PERIOD_DAYS = (8.0, 42.0)  # a period of 8 days or more is prolonged (FIGO)
+POSTMENOPAUSAL = "postmenopausal"
+AMENORRHOEA_WEEKS = 52.0
+MENARCHE_RECENT = "girl_within_2y_of_menarche"
+MENARCHE_WEEKS = 104.0
+METHOD_PREFIX = "uses_"
+DURATIONS = frozenset({"duration", "period_length_for"})  # "for 6 weeks", whatever it is about
+DEVICES = ("uses_hormonal_ius", "uses_copper_iud")  # fitted in a clinic: a procedure
+PROCEDURE = "recent_gynae_procedure"
+PROCEDURE_WEEKS = 4.345  # a coil fitted within about a month is a recent procedure
+FEVER = "fever"
+FEVER_DEGREES = 38.0
+OBESE = "obesity"
+OBESE_BMI = 30.0
+
+FINDINGS_USED = (
+    *(f for _, f in GESTATION_BANDS),
+    PREGNANT,
+    POSTPARTUM,
+    POSTCOITAL,
+    POSTCOITAL_LONG,
+    CONTRACEPTION_NEW,
+    PROLONGED,
+    POSTMENOPAUSAL,
+    MENARCHE_RECENT,
+    *DEVICES,
+    PROCEDURE,
+    FEVER,
+    OBESE,
+)
+_PERIOD_WORD = {
+    "en": re.compile(r"\bperiods?\b|\bmenstrua", re.IGNORECASE),
+    "ru": re.compile(r"месячн|менстру", re.IGNORECASE),
+}
+_STARTED = {
+    "en": re.compile(
+        r"\b(?:start\w*|began|begun|switch\w*|chang\w*|fitted|fit|put in|inserted|insert\w*|got|"
+        r"first|new|had (?:it|my|the|a)\b)",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(
+        r"(?:начал\w*|постав\w*|установ\w*|встав\w*|перешл\w*|смен\w*|поменял\w*|перв\w*|"
+        r"впервые|ввели|сделали|уколол\w*|вшили|новы\w*)",
+        re.IGNORECASE,
+    ),
+}
+_LATE = re.compile(r"\blate\b|\boverdue\b|задерж", re.IGNORECASE)
+
+
+def check_findings(ckb: CompiledKB) -> None:
+    """The rules name findings; fail early, naming the id, if the knowledge base lacks one."""
+    for fid in FINDINGS_USED:
+        if fid not in ckb.kb.findings:
+            raise KnowledgeError(
+                "findings.yaml",
+                fid,
+                "the text parser needs this finding" + did_you_mean(fid, ckb.kb.findings),
+            )
+
+
+@dataclass(frozen=True)
+class Timing:
+    """What the numbers say: findings to set, and synonym matches they overrule."""
+
+    assertions: list[Assertion]
+    gestation_band: str | None  # from a number: beats a band named in words
+    postpartum_over: bool  # the birth was more than 12 weeks ago
+
+
+def gestation_band(weeks: float) -> str:
+    return next(f for limit, f in GESTATION_BANDS if weeks < limit)
+
+
+def timing(
+    quantities: Iterable[Quantity],
+    reading: Reading,
+    present: set[str],
+    age: int | None,
+    lang: Lang,
+    text: str,
+    ckb: CompiledKB,
+) -> Timing:
+    quantities = list(quantities)
+    out: list[Assertion] = []
+
+    def add(fid: str, q: Quantity, rule: str) -> None:
+        out.append(Assertion(fid, Presence.PRESENT, q.start, q.end, f"{rule}:{q.text}"))
+
+    postpartum = [q for q in quantities if q.kind == "postpartum"]
+    postpartum_near = [q for q in postpartum if q.value <= POSTPARTUM_WEEKS]
+    for q in postpartum_near[:1]:
+        add(POSTPARTUM, q, "weeks_since_birth")
+    postpartum_over = bool(postpartum) and not postpartum_near
+
+    band: str | None = None
+    gestations = [
+        q
+        for q in quantities
+        if q.kind == "gestation"
+        or (q.kind == "gestation_at" and not postpartum and POSTPARTUM not in present)
+    ]
+    current = [q for q in gestations if not q.historical]
+    if current:
+        q = max(current, key=lambda q: q.value)  # two figures: the later, more urgent one
+        band = gestation_band(q.value)
+        add(band, q, "gestation")
+        add(PREGNANT, q, "gestation")
+
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in reading.mentions:
+        if not is_generic(m.finding):
+            by_sentence.setdefault(m.sentence, []).append(m)
+    for q in quantities:
+        sentence = reading.sentence_at(q.start)
+        mentions = by_sentence.get(sentence, [])
+        nearest = _nearest(mentions, q)
+        kinds = {ckb.kb.findings[m.finding].kind for m in nearest}
+        if (
+            q.kind in DURATIONS
+            and q.value > POSTCOITAL_WEEKS
+            and POSTCOITAL in present
+            and any(m.finding == POSTCOITAL for m in mentions)
+            and not kinds <= {"context", "risk"}
+        ):
+            add(POSTCOITAL_LONG, q, "postcoital_duration")
+        methods = [m for m in nearest if m.finding.startswith(METHOD_PREFIX) and _is_method(m, ckb)]
+        started = q.kind != "ago" or bool(
+            _STARTED[lang].search(_sentence_text(reading, sentence, text))
+        )
+        if (
+            methods
+            and started
+            and q.kind in ("duration", "ago", "period_length_for")
+            and q.value <= CONTRACEPTION_WEEKS
+        ):
+            add(CONTRACEPTION_NEW, q, "contraception_started")
+            if q.value <= PROCEDURE_WEEKS and any(m.finding in DEVICES for m in methods):
+                add(PROCEDURE, q, "device_fitted")
+        days = q.value * 7
+        if (
+            q.kind == "period_length"
+            or (
+                q.kind == "period_length_for"
+                and _PERIOD_WORD[lang].search(_sentence_text(reading, sentence, text))
+                and not _LATE.search(_sentence_text(reading, sentence, text))
+            )
+        ) and PERIOD_DAYS[0] <= days <= PERIOD_DAYS[1]:
+            add(PROLONGED, q, "period_length")
+        if q.kind == "temperature" and q.value >= FEVER_DEGREES:
+            add(FEVER, q, "temperature")
+        if q.kind == "bmi" and q.value >= OBESE_BMI:
+            add(OBESE, q, "bmi")
+        if q.kind == "amenorrhoea" and q.value >= AMENORRHOEA_WEEKS and (age is None or age >= 40):
+            add(POSTMENOPAUSAL, q, "months_without_period")
+        if q.kind == "menopause_age" and age is not None and age - q.value >= 1:
+            add(POSTMENOPAUSAL, q, "years_since_menopause")
+        if q.kind == "menarche_ago" and q.value <= MENARCHE_WEEKS:
+            add(MENARCHE_RECENT, q, "since_first_period")
+        if q.kind == "menarche_age" and age is not None and 0 <= age - q.value <= 2:
+            add(MENARCHE_RECENT, q, "since_first_period")
+    return Timing(out, band, postpartum_over)
+
+
+def _is_method(mention: Mention, ckb: CompiledKB) -> bool:
+    method_group = ckb.kb.findings[CONTRACEPTION_NEW].group
+    return ckb.kb.findings[mention.finding].group == method_group
+
+
+def _nearest(mentions: list[Mention], q: Quantity, slack: int = 12) -> list[Mention]:
+    """The mentions closest to a quantity (ties within `slack` characters all count)."""
+    if not mentions:
+        return []
+
+    def distance(m: Mention) -> int:
+        if m.end <= q.start:
+            return q.start - m.end
+        if q.end <= m.start:
+            return m.start - q.end
+        return 0
+
+    best = min(distance(m) for m in mentions)
+    return [m for m in mentions if distance(m) <= best + slack]
+
+
+def _sentence_text(reading: Reading, sentence: int, text: str) -> str:
+    if 0 <= sentence < len(reading.sentences):
+        start, end = reading.sentences[sentence]
+        return text[start:end]
+    return text
