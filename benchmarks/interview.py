@@ -23,7 +23,7 @@ from bleedcheck.engine.interview import (
     current_step,
     start,
 )
-from bleedcheck.engine.questions import AGE_QUESTION
+from bleedcheck.engine.questions import AGE_QUESTION, safety_screen
 from bleedcheck.evaluation.metrics import Vignette, load_vignettes
 from bleedcheck.knowledge.compile import CompiledKB, compiled
 from bleedcheck.vocab import TriageLevel
@@ -49,6 +49,8 @@ def patient_answer(question: Question, v: Vignette) -> Any:
 def simulate(ckb: CompiledKB, v: Vignette, timings: list[float] | None = None) -> dict[str, Any]:
     state: InterviewState = start()
     recognised: int | None = None
+    screen_ids = {AGE_QUESTION, *(spec.id for spec in safety_screen(ckb))}
+    in_screen = False
     while True:
         t0 = time.perf_counter()
         step = current_step(ckb, state)
@@ -56,6 +58,8 @@ def simulate(ckb: CompiledKB, v: Vignette, timings: list[float] | None = None) -
             timings.append((time.perf_counter() - t0) * 1e3)
         if step.level.rank >= EMERGENCY and recognised is None:
             recognised = len(state.history)
+            # recognised during the screen: every question so far was a screen question
+            in_screen = all(r.question_id in screen_ids for r in state.history)
         if step.should_stop or step.question is None:
             break
         state = answer(ckb, state, state.step, step.question.id, patient_answer(step.question, v))
@@ -67,7 +71,7 @@ def simulate(ckb: CompiledKB, v: Vignette, timings: list[float] | None = None) -
         "triage_exact": result.triage.level is v.gold_triage,
         "emergency": v.gold_triage.rank >= EMERGENCY,
         "recognised_at": recognised if result.triage.level.rank >= EMERGENCY else None,
-        "screen_length": sum(1 for r in state.history if r.question_id != AGE_QUESTION),
+        "recognised_in_screen": in_screen and result.triage.level.rank >= EMERGENCY,
     }
 
 
@@ -81,14 +85,18 @@ def main() -> None:
     runs = [simulate(ckb, v, timings) for v in vignettes]
     counts = sorted(r["questions"] for r in runs)
     emergencies = [r for r in runs if r["emergency"]]
+    others = [r for r in runs if not r["emergency"]]
     summary = {
         "n": len(runs),
         "questions_median": statistics.median(counts),
         "questions_p90": counts[int(0.9 * (len(counts) - 1))],
         "top3_at_stop": round(sum(r["top3"] for r in runs) / len(runs), 4),
+        "top3_at_stop_emergency": round(sum(r["top3"] for r in emergencies) / len(emergencies), 4),
+        "top3_at_stop_non_emergency": round(sum(r["top3"] for r in others) / len(others), 4),
         "triage_exact": round(sum(r["triage_exact"] for r in runs) / len(runs), 4),
         "emergencies": len(emergencies),
         "emergencies_recognised": sum(r["recognised_at"] is not None for r in emergencies),
+        "emergencies_recognised_in_screen": sum(r["recognised_in_screen"] for r in emergencies),
         "emergency_recognised_at_question": sorted(
             r["recognised_at"] for r in emergencies if r["recognised_at"] is not None
         ),
