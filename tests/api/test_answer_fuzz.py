@@ -14,7 +14,7 @@ json_values = st.recursive(
     st.none()
     | st.booleans()
     | st.integers()
-    | st.floats()
+    | st.floats(allow_nan=False, allow_infinity=False)  # JSON has neither
     | st.text(max_size=20)
     | st.sampled_from(["yes", "no", "unknown", "none", "present", "fainting_or_collapse"]),
     lambda inner: (

@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 
 from bleedcheck.engine.quickscore import (
+    DENSE_MAX_POSITIVES,
     MAX_EXACT_POSITIVES,
+    _exact_dense,
     _exact_dp,
     _quickscore,
     posterior_marginals,
@@ -71,6 +73,19 @@ def test_exact_dp_alone_matches_brute_force(seed):
     neg_log_not = np.log1p(-links[:, absent].T).sum(axis=0)
     got = _exact_dp(prior, links[:, present].T, leak[present], neg_log_not)
     assert_close(got, brute_force(prior, links, leak, present, absent))
+
+
+@pytest.mark.parametrize("k", range(1, DENSE_MAX_POSITIVES + 1))
+def test_dense_exact_programme_matches_brute_force(k):
+    rng = np.random.default_rng(200 + k)
+    prior, links, leak = random_network(rng, 14, 12, sparse=0.4)
+    present, absent = list(range(k)), [10, 11]
+    neg_log_not = np.log1p(-links[:, absent].T).sum(axis=0)
+    got = _exact_dense(prior, links[:, present].T, leak[present], neg_log_not)
+    assert_close(got, brute_force(prior, links, leak, present, absent))
+    np.testing.assert_allclose(
+        got, _exact_dp(prior, links[:, present].T, leak[present], neg_log_not), rtol=1e-12
+    )
 
 
 def test_quickscore_reports_large_error_bound_when_evidence_is_improbable():

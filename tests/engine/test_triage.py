@@ -137,3 +137,24 @@ def test_presence_unknown_equals_missing(ckb):
     b = assess({"age": 30, "evidence": {"bleeding_after_sex": P}}, ckb=ckb)
     assert [c.probability for c in a.conditions] == [c.probability for c in b.conditions]
     assert Presence.UNKNOWN not in a.evidence.values()
+
+
+def test_fired_rules_agree_with_rule_fires_on_random_evidence():
+    """The set-based fast path gives the same rules as evaluating each rule on its own."""
+    import random
+
+    from bleedcheck.engine.triage import fired_rules, rule_fires
+    from bleedcheck.knowledge.compile import compiled
+    from bleedcheck.vocab import Evidence, Presence
+
+    ckb = compiled()
+    rng = random.Random(5)
+    ids = sorted({f for r in ckb.kb.rulebook.rules for f in r.when.finding_ids()})
+    for _ in range(300):
+        chosen = rng.sample(ids, rng.randint(0, 6))
+        findings = {f: rng.choice([Presence.PRESENT, Presence.ABSENT]) for f in chosen}
+        age = rng.choice([None, 14.0, 30.0, 52.0, 70.0])
+        evidence = Evidence(findings=findings, age=age)
+        fast = [r.id for r in fired_rules(ckb, evidence)]
+        slow = [r.id for r in ckb.kb.rulebook.rules if rule_fires(r, evidence)]
+        assert fast == slow

@@ -24,7 +24,6 @@ from tests.web.driver import (
     tab_to,
 )
 
-RENDER_BUDGET_MS = 300
 BAD_IMPACTS = ("serious", "critical")
 EMERGENCY_LEVELS = ("emergency", "emergency_ambulance")
 
@@ -37,16 +36,6 @@ def screenshot(page: Page, artifacts: Path, name: str) -> Path:
 
 def banner_level(page: Page) -> str:
     return page.locator(".banner").get_attribute("data-level") or ""
-
-
-def render_ms(page: Page) -> float:
-    """Reload the page and return the time from request to the end of the load event."""
-    page.reload()
-    timing = page.evaluate(
-        "() => { const n = performance.getEntriesByType('navigation')[0];"
-        " return n.loadEventEnd - n.requestStart; }"
-    )
-    return float(timing)
 
 
 @pytest.mark.parametrize(
@@ -90,7 +79,7 @@ def test_interview_ends_on_the_expected_banner(
     assert page.locator("#sooner-heading").is_visible()
     assert page.locator(".disclaimer").inner_text().strip()
     screenshot(page, artifacts, f"{scenario.name}-en")
-    assert render_ms(page) < RENDER_BUDGET_MS
+    # the 300 ms rendering target is measured by benchmarks/pages.py, not asserted here
 
 
 def test_the_description_prefills_answers_to_confirm(page: Page, base_url: str) -> None:

@@ -1,18 +1,14 @@
-"""The web pages over plain HTTP (no browser): cookies, idempotent forms, errors, speed."""
+"""The web pages over plain HTTP (no browser): cookies, idempotent forms, errors."""
 
 from __future__ import annotations
 
 import re
-import statistics
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from bleedcheck.web.strings import STRINGS, missing_translations
-
-RENDER_BUDGET_S = 0.3
 
 
 @pytest.fixture
@@ -179,16 +175,15 @@ def test_back_posted_twice_goes_back_once(client: httpx.Client) -> None:
     assert field(client.get(location).text, "step") == "2"
 
 
-def test_result_page_renders_fast(client: httpx.Client) -> None:
+def test_result_page_is_stable_on_reload(client: httpx.Client) -> None:
+    """Reloading the result reads the stored interview; nothing changes between loads.
+
+    (How fast it renders is measured by benchmarks/pages.py.)"""
     result = complete(client, start(client))
-    timings = []
-    for _ in range(5):
-        began = time.perf_counter()
-        response = client.get(result)
-        timings.append(time.perf_counter() - began)
-        assert response.status_code == 200
-    assert 'class="banner level-' in response.text
-    assert statistics.median(timings) < RENDER_BUDGET_S, timings
+    pages = [client.get(result) for _ in range(3)]
+    assert all(p.status_code == 200 for p in pages)
+    assert 'class="banner level-' in pages[0].text
+    assert len({p.text for p in pages}) == 1
 
 
 def test_result_before_the_end_goes_back_to_the_question(client: httpx.Client) -> None:

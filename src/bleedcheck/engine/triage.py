@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bleedcheck.engine.clauses import matches
+from bleedcheck.engine.clauses import matches, matches_sets
 from bleedcheck.knowledge.compile import CompiledKB, FloatArray
 from bleedcheck.knowledge.schema import Rule
 from bleedcheck.vocab import Evidence, Lang, Presence, RuleHit, Triage, TriageLevel
@@ -49,7 +49,22 @@ def rule_fires(rule: Rule, evidence: Evidence) -> bool:
 
 
 def fired_rules(ckb: CompiledKB, evidence: Evidence) -> list[Rule]:
-    return [rule for rule in ckb.kb.rulebook.rules if rule_fires(rule, evidence)]
+    """Every rule that fires (`rule_fires` for each rule, with the evidence as sets)."""
+    present = {f for f, s in evidence.findings.items() if s is Presence.PRESENT}
+    absent = {f for f, s in evidence.findings.items() if s is Presence.ABSENT}
+    if rule_state(evidence, "pregnancy_possible") is Presence.PRESENT:
+        present.add("pregnancy_possible")
+    return [
+        rule
+        for rule in ckb.kb.rulebook.rules
+        if matches_sets(
+            rule.when,
+            present,
+            absent,
+            evidence.age,
+            unknown_age_matches=rule.level is not TriageLevel.SELF_CARE,
+        )
+    ]
 
 
 def rule_level(ckb: CompiledKB, evidence: Evidence) -> TriageLevel:

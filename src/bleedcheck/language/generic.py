@@ -11,12 +11,16 @@ from bleedcheck.vocab import Lang
 
 DENIES: dict[str, tuple[str, ...]] = {
     "_pain": ("pain_severe_abdominal", "pain_cramping"),
+    "_temperature": ("fever",),  # "температуры нет"; a figure ("температура 38") is a number
 }
 WORDS: dict[Lang, dict[str, tuple[str, ...]]] = {
     "en": {
         "_pain": ("pain", "pains", "any pain", "hurt", "hurts", "hurting", "aches", "pain at all")
     },
-    "ru": {"_pain": ("боль", "боли", "болит", "болело", "болеть", "болезненность", "побаливает")},
+    "ru": {
+        "_pain": ("боль", "боли", "болит", "болело", "болеть", "болезненность", "побаливает"),
+        "_temperature": ("температура", "температуры", "температурка"),
+    },
 }
 # Words that deny by themselves, without a negation cue.
 NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pymorphy3 import MorphAnalyzer
+    from pymorphy3.analyzer import Parse
 
 
 @lru_cache(maxsize=1)
@@ -23,19 +24,44 @@ def fold(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def analyses(word: str) -> tuple[Parse, ...]:
+    """pymorphy3's readings of a word; none for a word it cannot read.
+
+    pymorphy3 looks letters up by their Unicode name and raises ValueError on letters that
+    have none (some CJK and Tangut ideographs): such a word simply has no reading.
+    """
+    if not word.isalpha():
+        return ()
+    try:
+        return tuple(morph().parse(word))
+    except ValueError:
+        return ()
+
+
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The dictionary form of a folded word (its first, most likely, analysis)."""
-    if not word.isalpha():
-        return word
-    return fold(morph().parse(word)[0].normal_form)
+    found = analyses(word)
+    return fold(found[0].normal_form) if found else word
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> frozenset[str]:
+    """Every dictionary form pymorphy3 offers for a folded word, and the word itself."""
+    return frozenset({word} | {fold(p.normal_form) for p in analyses(word)})
 
 
 @lru_cache(maxsize=65536)
 def can_be_genitive(word: str) -> bool:
-    return word.isalpha() and any(p.tag.case == "gent" for p in morph().parse(word))
+    return any(p.tag.case == "gent" for p in analyses(word))
 
 
 @lru_cache(maxsize=65536)
 def is_known(word: str) -> bool:
     """Whether the dictionary knows the word (unknown long words may be typos)."""
-    return not word.isalpha() or bool(morph().word_is_known(word))
+    if not word.isalpha():
+        return True
+    try:
+        return bool(morph().word_is_known(word))
+    except ValueError:
+        return False

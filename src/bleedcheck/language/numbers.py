@@ -191,6 +191,12 @@ def _is_ordinal(word: str) -> bool:
     return word in _ordinal_forms()
 
 
+@lru_cache(maxsize=1)
+def ordinal_pattern() -> str:
+    """A regex fragment matching one Russian ordinal in any form ("третью", "второй")."""
+    return _alternation(list(_ordinal_forms()))
+
+
 def to_number(text: str, lang: Lang) -> float | None:
     """The value of a number matched by `number_pattern` (None if it is not one)."""
     words = re.split(r"[\s-]+", text.strip().lower().replace(",", "."))

@@ -6,7 +6,10 @@ around it say so ("I'm 34", "34 years old", "мне 52"); "20 weeks pregnant", "
 
 kinds: `age`; `gestation`; `postpartum` (since the birth); `duration` ("for 2 months");
 `ago`; `period_length`; `amenorrhoea` (since the last period); `menarche_ago`;
-`menopause_age` and `menarche_age` (age at that event, compared with the age now).
+`menopause_age` and `menarche_age` (age at that event, compared with the age now);
+`cycle` (from one period to the next: "цикл 35-40 дней", "раз в 4-5 месяцев").
+A range ("9-10 дней") counts as its first number, except for a cycle, where the longer end
+counts; an ordinal ("третью неделю": in the third week) counts as half a unit less.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bleedcheck.language.numbers import number_pattern, to_number
+from bleedcheck.language.numbers import number_pattern, ordinal_pattern, to_number
 from bleedcheck.vocab import Lang
 
 WEEKS_PER = {"day": 1 / 7, "week": 1.0, "fortnight": 2.0, "month": 4.345, "year": 52.18}
@@ -80,7 +83,10 @@ _EN_AGE_STOP = (
     r"hours?|hrs?|x\b|pads?|pregnant|mins?|minutes?|st\b|stone|percent|degrees?|c\b|th\b|nd\b|"
     r"rd\b|am\b|pm\b|o'?clock|tampons?|pills?))"
 )
-_RU_UNIT = r"(?P<u>дн\w*|день|сут\w*|недел\w*|нед\b|месяц\w*|мес\b|год\w*|лет|полгода|полугод\w*)"
+_RU_UNIT = (
+    r"(?P<u>дн\w*|день|сут\w*|недел\w*|нед\b|месяц\w*|месец\w*|мес\b|год\w*|лет|полгода|полугод\w*)"
+)
+_RU_UNIT_GEN = r"(?P<u>дня|дней|недели|недель|месяца|месяцев|года|лет)"  # "месяца три"
 _RU_GEST_UNIT = r"(?:недел\w*|нед\b\.?)"
 _RU_AGE_STOP = (
     r"(?!\s*(?:-|\+|/|%|,\d|\.\d)|\s*(?:недел|дн|ден|месяц|мес\b|раз|кг|см|мм|час|мин|"
@@ -242,6 +248,8 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ("duration", r"\bfor\s+(?P<u>months|years|weeks|ages)\b", None),
         ]
     else:
+        ordinal = ordinal_pattern()
+        rng = rf"(?:\s*[-–]\s*(?P<n2>{number_pattern(lang)}))?"  # "9-10", "три-четыре"
         approx = r"(?:(?:уже|около|почти|примерно|где-то|больше|более|свыше|целых|всего|только|приблизительно|не меньше|не менее)\s+)*"
         more = r"(?P<more>больше|более|свыше|дольше|не меньше|не менее)?"
         rows = [
@@ -273,6 +281,12 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ("gestation", rf"\b{n}\s*(?:-?\s*(?:й|ом)\b)?\s*месяц\w*\s*беременност\w*", "month"),
             ("gestation", rf"\bна\s+{n}\s*(?:-?\s*(?:й|ом)\b)?\s*месяце\b", "month"),
             ("gestation_at", rf"\bна\s+{n}\s*(?:-?\s*(?:й|ой|ей)\b)?\s+неделе\b", "week"),
+            # "Сейчас 8 недель, мажет", "31 неделя.": weeks standing alone are weeks pregnant
+            (
+                "gestation_at",
+                rf"(?:^|[.!?,]\s*|\b(?:сейчас|теперь|у меня)\s+){n}\s*(?:-?\s*(?:я|ая)\b)?\s*недел[ьяи]\w*(?=\s*(?:[,.;!?—–]|\s-|и\b|$))",
+                "week",
+            ),
             (
                 "postpartum",
                 rf"\b(?:ребенку|ребёнку|малышу|малышке|сыну|дочке|дочери|доченьке|сыночку)\s+(?:уже\s+|всего\s+|только\s+)?{n}?\s*{_RU_UNIT}",
@@ -304,6 +318,31 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 None,
             ),
             (
+                "menopause_age",
+                r"\b(?:последние\s+(?:месячные|менструаци\w*)\s+(?:были\s+)?|(?:климакс|менопауз)\w*\s+(?:с|в)\s+)(?:в\s+)?(?P<n>\d{2})\b(?!\s*(?:лет\s+назад|года?\s+назад|дн|недел|месяц|%))",
+                None,
+            ),
+            (
+                "cycle",
+                rf"\bцикл\w*\s+(?:по\s+|около\s+|примерно\s+|от\s+)?{n}{rng}\s*(?:до\s+\d{{1,3}}\s*)?(?P<u>дн\w*|день)",
+                None,
+            ),
+            (
+                "cycle",
+                rf"\b(?:месячн\w*|менструаци\w*)[^.!?]{{0,30}}?\bраз\s+в\s+{n}?{rng}\s*{_RU_UNIT}",
+                None,
+            ),
+            (
+                "cycle",
+                rf"\b(?:месячн\w*|менструаци\w*|цикл\w*)[^\n]{{0,60}}?\bкажд\w+\s+{n}?{rng}\s*(?P<u>недел\w*|месяц\w*)",
+                None,
+            ),
+            (
+                "cycle",
+                rf"\b(?:месячных|менструаци\w*)\s+(?:опять\s+|снова\s+|бывает\s+)?(?:нет|не бывает)\s+по\s+{n}?{rng}\s*{_RU_UNIT}",
+                None,
+            ),
+            (
                 "menarche_ago",
                 rf"\b(?:первые месячные|месячные начались|месячные появились|месячные пришли|менархе)\s+(?:были\s+|пришли\s+)?{approx}{n}?\s*{_RU_UNIT}\s+назад",
                 None,
@@ -315,11 +354,28 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             (
                 "period_length",
-                rf"\b(?:идут|длятся|шли|длились|продолжаются|идет|длится|шла|длилась|продолжались|продолжается)\s+(?:уже\s+)?(?:по\s+)?{approx}{n}?\s*(?P<u>дн\w*|день|недел\w*)",
+                rf"\b(?:идут|длятся|шли|длились|продолжаются|идет|длится|шла|длилась|продолжались|продолжается|идти|длиться|льют|льются)\s+(?:уже\s+)?(?:по\s+)?{approx}{n}?{rng}\s*(?P<u>дн\w*|день|недел\w*)",
+                None,
+            ),
+            (
+                "period_length",
+                rf"\b(?:месячн\w*|менструаци\w*)[^.!?]{{0,25}}?\bпо\s+{approx}{n}{rng}\s*(?P<u>дн\w*|день|недел\w*)",
+                None,
+            ),
+            # "третью неделю", "второй месяц": in the third week, the second month
+            (
+                "period_length_for",
+                rf"\b(?P<ord>{ordinal})\s+(?P<u>день|недел\w*|месяц|месец|год)\b(?!\s+(?:цикла|беременности|после|жизни))",
                 None,
             ),
             ("ago", rf"\b{approx}{n}?\s*{_RU_UNIT}\s+назад\b", None),
             ("ago", r"\bна прошлой (?P<u>неделе)\b|\bв прошлом (?P<u2>месяце|году)\b", None),
+            ("ago", rf"\b{_RU_UNIT_GEN}\s+{n}\s+назад\b", None),  # "лет пять назад"
+            (
+                "ago",
+                r"\bв\s+(?:начале|конце|середине)\s+прошлого\s+(?P<u>месяца|года)\b",
+                None,
+            ),
             (
                 "duration",
                 rf"\b(?:уже|в течение|в течении|на протяжении|последние|последних|за последние|вот уже|целых|целый|всего)\s+{more}\s*{n}?\s*{_RU_UNIT}",
@@ -332,6 +388,12 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 None,
             ),
             ("duration", r"\bнесколько\s+(?P<u>месяц\w*|недел\w*|лет)", None),
+            ("duration", rf"\b{_RU_UNIT_GEN}\s+{n}\b(?!\s*(?:назад|лет|год|недел|дн|месяц))", None),
+            (
+                "duration",
+                rf"(?:^|[.!?]\s*){n}?\s*{_RU_UNIT}\s+(?:пью|принимаю|стоит|ношу|ставлю|колю)\b",
+                None,
+            ),
         ]
     return tuple(Pattern(kind, re.compile(rx, flags), unit) for kind, rx, unit in rows)
 
@@ -373,10 +435,15 @@ def _quantity(
     sentences: list[tuple[int, int]],
 ) -> Quantity | None:
     groups = m.groupdict()
-    raw = groups.get("n")
+    raw = groups.get("n") or groups.get("ord")
     number = to_number(raw, lang) if raw else 1.0
     if number is None:
         return None
+    if groups.get("ord"):
+        number -= 0.5  # "третью неделю": two weeks and some
+    upper = to_number(groups["n2"], lang) if groups.get("n2") else None
+    if pattern.kind == "cycle" and upper is not None:
+        number = max(number, upper)
     unit = pattern.unit or _unit(groups.get("u") or groups.get("u2"))
     kind = pattern.kind
     if kind in ("temperature", "bmi"):

@@ -26,15 +26,26 @@ IMPLIES: dict[str, tuple[str, ...]] = {
     "heavy_periods_since_menarche": ("heavy_periods",),
     "bleeding_after_first_sex": ("bleeding_after_sex", "first_intercourse"),
     "period_late": ("pregnancy_possible",),
+    "acute_pain_during_sex": ("pain_sudden_after_sex_or_exercise",),
     **{band: (PREGNANT,) for _, band in GESTATION_BANDS},
 }
+# Both at once imply a third: vomiting or diarrhoea while on the pill is what the
+# missed-pills question asks about (the pill may not have been absorbed).
+IMPLIES_JOINTLY: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
+    (
+        ("uses_combined_pill", "uses_progestogen_pill"),
+        ("vomiting", "diarrhoea"),
+        "missed_pills",
+    ),
+)
 # Findings about the past by nature, which a past-time cue does not make uncertain.
 PERMANENT = frozenset({"hysterectomy", "postmenopausal"})
 _RANK = {Presence.PRESENT: 2, Presence.ABSENT: 1, Presence.UNKNOWN: 0}
 
 
 def check_implications(ckb: CompiledKB) -> None:
-    for child, parents in IMPLIES.items():
+    joint = [(implied, (*pills, *upsets)) for pills, upsets, implied in IMPLIES_JOINTLY]
+    for child, parents in [*IMPLIES.items(), *joint]:
         for fid in (child, *parents):
             if fid not in ckb.kb.findings:
                 raise KnowledgeError(
@@ -51,7 +62,7 @@ def ignored(finding: str, ckb: CompiledKB) -> frozenset[Modifier]:
         return frozenset()
     kind = ckb.kb.findings[finding].kind
     skip: set[Modifier] = set()
-    if finding.startswith("family_"):
+    if finding.startswith(("family_", "partner_")):
         skip.add(Modifier.FAMILY)
     if kind == "risk" or finding in PERMANENT:
         skip.add(Modifier.HISTORICAL)
@@ -110,6 +121,20 @@ def resolve(reading: Reading, timing: Timing, ckb: CompiledKB) -> list[Assertion
 
 
 def _imply(best: dict[str, Assertion]) -> None:
+    for pills, upsets, implied in IMPLIES_JOINTLY:
+        held = best.get(implied)
+        if held is not None and held.state is Presence.PRESENT:
+            continue
+        pill = next((best[f] for f in pills if _present(best, f)), None)
+        upset = next((best[f] for f in upsets if _present(best, f)), None)
+        if pill is not None and upset is not None:
+            best[implied] = Assertion(
+                implied,
+                Presence.PRESENT,
+                upset.start,
+                upset.end,
+                f"implied_by:{pill.finding}+{upset.finding}",
+            )
     changed = True
     while changed:
         changed = False
@@ -124,6 +149,11 @@ def _imply(best: dict[str, Assertion]) -> None:
                         parent, Presence.PRESENT, a.start, a.end, f"implied_by:{child}"
                     )
                     changed = True
+
+
+def _present(best: dict[str, Assertion], finding: str) -> bool:
+    held = best.get(finding)
+    return held is not None and held.state is Presence.PRESENT
 
 
 def _one_per_band(best: dict[str, Assertion], ckb: CompiledKB) -> None:

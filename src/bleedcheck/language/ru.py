@@ -1,10 +1,14 @@
 """Russian text → finding mentions: pymorphy3 lemmas, phrase matching, context scopes.
 
 Words are lemmatised (synonyms the same way), so "кровотечения", "кровотечением" and
-"кровотечение" are one word. A synonym matches its lemmas in order, with at most one extra
-word between two of them and never across punctuation; two-word synonyms also match in
-reverse order ("болит живот" / "живот болит"). Context cues (see `ru_context`) reach forward
-to the end of their clause; a negation at the end of a clause reaches back ("боли нет").
+"кровотечение" are one word; a word stands for every lemma pymorphy3 offers and its own form,
+so an ambiguous or unknown word ("Миреной", "кровит") still meets its synonym. A synonym
+matches its lemmas in order, with at most one extra word between two of them and never
+across punctuation (a comma may stand before "когда": "режет, когда писаю"). Russian word
+order is free, so a synonym also matches its words in any order when they sit close together
+in one clause ("живот болит", "на шейке какое-то разрастание", "в моче была кровь"). Context
+cues (see `ru_context`) reach forward to the end of their clause; a negation at the end of a
+clause reaches back ("боли нет").
 """
 
 from __future__ import annotations
@@ -18,12 +22,21 @@ from bleedcheck.knowledge.compile import CompiledKB
 from bleedcheck.language import ru_context as cues
 from bleedcheck.language.generic import generic_synonyms
 from bleedcheck.language.mentions import Mention, Modifier, Reading
-from bleedcheck.language.morphology import can_be_genitive, fold, is_known, lemma
+from bleedcheck.language.morphology import can_be_genitive, fold, is_known, lemma, lemmas
+from bleedcheck.language.numbers import to_number
 from bleedcheck.language.resolve import select_matches
 from bleedcheck.language.spelling import Speller
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)?|\n|[^\w\s]", re.UNICODE)
-MAX_GAP = 1
+_TOKEN = re.compile(
+    r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)?(?:\s?[-–]\s?\d+(?:[.,]\d+)?)?|\n|[^\w\s]",
+    re.UNICODE,
+)
+_PARTICLE = re.compile(r"-(?:то|нибудь|либо|таки)$", re.IGNORECASE)  # "какой-то": one word
+MAX_GAP = 1  # extra words between two words of a synonym in its own order
+FREE_ORDER_SLACK = 2  # extra words inside a synonym matched in another order (1 for two words)
+# A comma may stand before these inside a phrase: "жжет, когда писаю".
+SUBORDINATORS = frozenset({"когда", "как", "что", "если", "чтобы"})
+TIME_UNITS = frozenset({"минута", "час", "день", "сутки", "неделя", "месяц", "год"})
 _CATEGORY = {
     cues.NEGATED: Modifier.NEGATED,
     cues.UNCERTAIN: Modifier.UNCERTAIN,
@@ -40,17 +53,21 @@ class Token:
     lemma: str
     start: int
     end: int
+    lemmas: frozenset[str] = frozenset()  # every reading of the word, and the form itself
 
     @property
     def is_word(self) -> bool:
         return self.form[:1].isalnum()
+
+    def meets(self, want: frozenset[str]) -> bool:
+        return not self.lemmas.isdisjoint(want)
 
 
 def split_words(text: str) -> Iterator[tuple[str, int, int]]:
     """Words (hyphenated ones split into parts), numbers and punctuation, with offsets."""
     for m in _TOKEN.finditer(text):
         word = m.group()
-        if "-" in word and word[0].isalpha():
+        if "-" in word and word[0].isalpha() and not _PARTICLE.search(word):
             offset = m.start()
             for part in word.split("-"):
                 yield part, offset, offset + len(part)
@@ -63,7 +80,8 @@ def split_words(text: str) -> Iterator[tuple[str, int, int]]:
 class Synonym:
     finding: str
     text: str
-    lemmas: tuple[str, ...]
+    lemmas: tuple[frozenset[str], ...]
+    numeric: bool = False  # has a number: its words keep their order ("два раза в месяц")
 
 
 @dataclass(frozen=True)
@@ -84,15 +102,16 @@ class RussianReader:
         ] + generic_synonyms("ru")
         words = {fold(w) for _, s in synonyms for w, _, _ in split_words(s)}
         words |= {w for c in cues.CUES for w in c.words}
-        self.speller = Speller(words, min_length=6)
-        self.by_first: dict[str, list[Synonym]] = {}
+        self.speller = Speller(words, min_length=5, same=lemma)
+        self.by_word: dict[str, list[Synonym]] = {}
         for fid, text in synonyms:
-            lemmas = tuple(t.lemma for t in self.tokens(text) if t.is_word)
-            if lemmas:
-                self.by_first.setdefault(lemmas[0], []).append(Synonym(fid, text, lemmas))
-                if len(lemmas) == 2:
-                    reverse = Synonym(fid, text, lemmas[::-1])
-                    self.by_first.setdefault(lemmas[1], []).append(reverse)
+            toks = [t for t in self.tokens(text) if t.is_word]
+            readings = tuple(t.lemmas for t in toks)
+            if readings:
+                numeric = any(_is_number(t) for t in toks)
+                synonym = Synonym(fid, text, readings, numeric)
+                for key in readings[0]:
+                    self.by_word.setdefault(key, []).append(synonym)
         self.cues = sorted(cues.CUES, key=lambda c: -len(c.words))
         self.cue_first: dict[str, list[cues.RuCue]] = {}
         for cue in self.cues:
@@ -103,8 +122,8 @@ class RussianReader:
         for word, start, end in split_words(text):
             form = fold(word)
             if form.isalpha() and not is_known(form):
-                form = self.speller.correct(form)
-            out.append(Token(word, form, lemma(form), start, end))
+                form = _spoken(form) or self.speller.correct(form)
+            out.append(Token(word, form, lemma(form), start, end, lemmas(form) | _value(form)))
         return out
 
     def read(self, text: str) -> Reading:
@@ -142,10 +161,17 @@ class RussianReader:
 
     def _matches(self, tokens: list[Token]) -> Iterator[Match]:
         for i, tok in enumerate(tokens):
-            for syn in self.by_first.get(tok.lemma, ()):
-                positions = _follow(tokens, i, syn.lemmas)
-                if positions is not None:
-                    yield Match(syn, positions[0], positions[-1], frozenset(positions))
+            seen: set[int] = set()
+            for key in tok.lemmas:
+                for syn in self.by_word.get(key, ()):
+                    if id(syn) in seen:
+                        continue
+                    seen.add(id(syn))
+                    positions = _follow(tokens, i, syn.lemmas)
+                    if positions is None and len(syn.lemmas) > 1 and not syn.numeric:
+                        positions = _any_order(tokens, i, syn.lemmas)
+                    if positions is not None:
+                        yield Match(syn, min(positions), max(positions), frozenset(positions))
 
     def _cues(self, tokens: list[Token]) -> list[tuple[int, int, cues.RuCue]]:
         """Cue occurrences, longest first, not overlapping (token start, end, cue)."""
@@ -163,21 +189,102 @@ class RussianReader:
         return [c for c in found if c[2].category != cues.PSEUDO]
 
 
-def _follow(tokens: list[Token], i: int, lemmas: tuple[str, ...]) -> list[int] | None:
+def _follow(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) -> list[int] | None:
+    """The synonym's words in order from tokens[i], a word or a comma+subordinator apart."""
     positions = [i]
     pos = i
     for want in lemmas[1:]:
-        for j in range(pos + 1, min(pos + 2 + MAX_GAP, len(tokens))):
+        gap = 0
+        j = pos + 1
+        while j < len(tokens) and gap <= MAX_GAP:
             tok = tokens[j]
-            if tok.lemma == want:
+            if tok.meets(want):
                 positions.append(j)
                 pos = j
                 break
-            if not tok.is_word or tok.form in cues.CLAUSE_WORDS or tok.form in cues.AND_WORDS:
+            if tok.form == "," and not want.isdisjoint(SUBORDINATORS):
+                j += 1
+                continue
+            if _stops_phrase(tok) or (_is_number(tok) and _is_unit_next(tokens, j, want)):
                 return None
+            gap += 1
+            j += 1
         else:
             return None
     return positions
+
+
+def _any_order(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) -> list[int] | None:
+    """The synonym's words in another order, close together in one clause around tokens[i].
+
+    tokens[i] is the synonym's first word; every other word takes the nearest free token
+    that fits, and the words may have at most `FREE_ORDER_SLACK` others among them.
+    """
+    slack = 1 if len(lemmas) == 2 else FREE_ORDER_SLACK
+    reach = len(lemmas) + slack
+    lo = i
+    while lo > 0 and i - lo < reach and not _stops_phrase(tokens[lo - 1]):
+        lo -= 1
+    hi = i
+    while hi < len(tokens) - 1 and hi - i < reach and not _stops_phrase(tokens[hi + 1]):
+        hi += 1
+    positions = [i]
+    for want in lemmas[1:]:
+        free = [j for j in range(lo, hi + 1) if j not in positions and tokens[j].meets(want)]
+        if not free:
+            return None
+        positions.append(min(free, key=lambda j: abs(j - i)))
+    if max(positions) - min(positions) + 1 > len(lemmas) + slack:
+        return None
+    for j in range(min(positions), max(positions)):
+        if (
+            j not in positions
+            and _is_number(tokens[j])
+            and j + 1 in positions
+            and tokens[j + 1].meets(TIME_UNITS)
+        ):
+            return None
+    return positions
+
+
+def _value(form: str) -> frozenset[str]:
+    """A number's value as digits, so "два", "две" and "2" are one word."""
+    value = to_number(form, "ru") if form[:1].isalnum() else None
+    if value is None or value != int(value) or form in _NOT_NUMBERS:
+        return frozenset()
+    return frozenset({str(int(value))})
+
+
+_NOT_NUMBERS = frozenset({"пара", "пару", "несколько"})
+
+
+def _is_number(tok: Token) -> bool:
+    return tok.form[:1].isdigit() or to_number(tok.form, "ru") is not None
+
+
+def _is_unit_next(tokens: list[Token], j: int, want: frozenset[str]) -> bool:
+    """A number standing just before the unit a synonym wants changes it: "каждые 2 часа"
+    is not "каждый час"."""
+    return j + 1 < len(tokens) and tokens[j + 1].meets(want) and not want.isdisjoint(TIME_UNITS)
+
+
+def _stops_phrase(tok: Token) -> bool:
+    """Punctuation, "и"/"или" and clause words ("но", "а") end a phrase."""
+    return not tok.is_word or tok.form in cues.GAP_BREAKS or tok.form in cues.AND_WORDS
+
+
+def _spoken(form: str) -> str | None:
+    """Spelling as it sounds: "кружица" → "кружится", "щас" → "сейчас"."""
+    for written, standard in _SPOKEN_ENDINGS:
+        if form.endswith(written):
+            fixed = form[: -len(written)] + standard
+            if is_known(fixed):
+                return fixed
+    return _SPOKEN_WORDS.get(form)
+
+
+_SPOKEN_ENDINGS = (("ца", "тся"), ("ца", "ться"), ("тса", "тся"), ("ться", "тся"))
+_SPOKEN_WORDS = {"щас": "сейчас", "седня": "сегодня", "чет": "что-то", "ваще": "вообще"}
 
 
 def _is_break(tok: Token) -> bool:

@@ -7,7 +7,7 @@ Only long words are corrected, so short common words never turn into symptoms.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 
@@ -39,7 +39,8 @@ class Speller:
     """Corrects words of at least `min_length` letters to a known vocabulary word.
 
     One edit is allowed from `min_length` letters, two from `two_edit_length` letters; a tie
-    between different candidates leaves the word alone (better no match than a wrong one).
+    between different candidates leaves the word alone (better no match than a wrong one),
+    unless `same` maps them all to one key (two case forms of one word, for instance).
     """
 
     def __init__(
@@ -49,7 +50,9 @@ class Speller:
         min_length: int = 6,
         two_edit_length: int = 9,
         protected: Iterable[str] = (),
+        same: Callable[[str], str] | None = None,
     ) -> None:
+        self.same = same
         self.vocabulary = frozenset(w for w in vocabulary if w.isalpha())
         self.protected = frozenset(protected)
         self.min_length = min_length
@@ -82,6 +85,9 @@ class Speller:
             and c[0] == word[0]
             and (d := edit_distance(word, c)) <= max_edits
         )
-        if not best or (len(best) > 1 and best[0][0] == best[1][0]):
+        if not best:
+            return word
+        tied = [c for d, c in best if d == best[0][0]]
+        if len(tied) > 1 and (self.same is None or len({self.same(c) for c in tied}) > 1):
             return word
         return best[0][1]

@@ -45,6 +45,11 @@ DURATIONS = frozenset({"duration", "period_length_for"})  # "for 6 weeks", whate
 DEVICES = ("uses_hormonal_ius", "uses_copper_iud")  # fitted in a clinic: a procedure
 PROCEDURE = "recent_gynae_procedure"
 PROCEDURE_WEEKS = 4.345  # a coil fitted within about a month is a recent procedure
+FREQUENT = "frequent_periods"
+INFREQUENT = "infrequent_periods"
+CYCLE_DAYS = (24.0, 38.0)  # FIGO: a cycle under 24 days is frequent, over 38 days infrequent
+SCREENING_OVERDUE = "screening_overdue"
+SCREENING_WEEKS = 3 * 52.18  # the last smear more than 3 years ago
 FEVER = "fever"
 FEVER_DEGREES = 38.0
 OBESE = "obesity"
@@ -62,6 +67,9 @@ FINDINGS_USED = (
     MENARCHE_RECENT,
     *DEVICES,
     PROCEDURE,
+    FREQUENT,
+    INFREQUENT,
+    SCREENING_OVERDUE,
     FEVER,
     OBESE,
 )
@@ -76,12 +84,16 @@ _STARTED = {
         re.IGNORECASE,
     ),
     "ru": re.compile(
-        r"(?:начал\w*|постав\w*|установ\w*|встав\w*|перешл\w*|смен\w*|поменял\w*|перв\w*|"
+        r"(?:начал\w*|п[оа]став\w*|установ\w*|встав\w*|перешл\w*|смен\w*|поменял\w*|перв\w*|"
         r"впервые|ввели|сделали|уколол\w*|вшили|новы\w*)",
         re.IGNORECASE,
     ),
 }
 _LATE = re.compile(r"\blate\b|\boverdue\b|задерж", re.IGNORECASE)
+_SMEAR = re.compile(
+    r"\bsmears?\b|\bpap\b|\bcervical screening|\bscreening test|мазок|мазк|цитолог|скрининг",
+    re.IGNORECASE,
+)
 
 
 def check_findings(ckb: CompiledKB) -> None:
@@ -183,6 +195,16 @@ def timing(
             )
         ) and PERIOD_DAYS[0] <= days <= PERIOD_DAYS[1]:
             add(PROLONGED, q, "period_length")
+        if q.kind == "cycle" and 10 <= days < CYCLE_DAYS[0]:
+            add(FREQUENT, q, "cycle_length")
+        if q.kind == "cycle" and days > CYCLE_DAYS[1]:
+            add(INFREQUENT, q, "cycle_length")
+        if (
+            q.kind == "ago"
+            and q.value > SCREENING_WEEKS
+            and _SMEAR.search(_sentence_text(reading, sentence, text))
+        ):
+            add(SCREENING_OVERDUE, q, "last_smear")
         if q.kind == "temperature" and q.value >= FEVER_DEGREES:
             add(FEVER, q, "temperature")
         if q.kind == "bmi" and q.value >= OBESE_BMI:
