@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -33,10 +34,13 @@ MAX_EXACT_WORK = 1e8
 # matrices for all conditions at once (a few numpy calls per condition instead of ~k).
 DENSE_MAX_POSITIVES = 6
 TOLERANCE = 1e-10  # bound on the absolute error of a posterior before switching methods
+# When the double-precision sum is not precise enough, it is redone in the platform's extended
+# precision (80-bit on x86-64; no BLAS there, so only for up to this many present findings).
 _WIDE = np.longdouble
-# Conservative relative error of one Quickscore term: a few hundred roundings in the logs,
-# sums and exponentials (1.1e-13 in double precision, 5.4e-17 in x86 extended precision).
-_ROUNDING = 500 * float(np.finfo(_WIDE).eps)
+WIDE_MAX_POSITIVES = 10
+# Conservative relative error of one Quickscore term, in units of the precision's epsilon: a
+# few hundred roundings in the logs, sums and exponentials (1.1e-13 in double precision).
+_ROUNDINGS = 500
 
 
 @dataclass(frozen=True)
@@ -84,8 +88,10 @@ def posterior_marginals(
         post[idx] = _approximate(*args, head=_feasible_head(len(idx), MAX_EXACT_POSITIVES))
         return Posterior(post, "approximate")
     values, bound = _quickscore(*args)
+    if not bound <= TOLERANCE and k <= WIDE_MAX_POSITIVES:
+        values, bound = _quickscore(*args, dtype=_WIDE)
     method = "quickscore"
-    if not np.isfinite(bound) or bound > TOLERANCE:
+    if not bound <= TOLERANCE:
         head = _feasible_head(len(idx), k)
         if head < k:
             post[idx] = _approximate(*args, head=head)
@@ -105,21 +111,24 @@ def _feasible_head(n_relevant: int, k: int) -> int:
 
 
 def _quickscore(
-    prior: FloatArray, pos_links: FloatArray, pos_leak: FloatArray, neg_log_not: FloatArray
+    prior: FloatArray,
+    pos_links: FloatArray,
+    pos_leak: FloatArray,
+    neg_log_not: FloatArray,
+    dtype: type[np.floating[Any]] = np.float64,
 ) -> tuple[FloatArray, float]:
     """Classic Quickscore in log space, plus a bound on its rounding error.
 
-    The alternating sums run in the platform's extended precision (80-bit on x86-64), which
-    keeps far more evidence sets on this fast path; the bound uses that precision's epsilon.
+    `dtype` is the precision of the alternating sums; the bound uses its epsilon.
     """
     k = pos_links.shape[0]
     masks_d, signs_d = _subsets(k)
-    masks, signs = masks_d.astype(_WIDE), signs_d.astype(_WIDE)
-    log_u = masks @ np.log1p(-pos_links.astype(_WIDE)) + neg_log_not.astype(_WIDE)  # [2^k, C]
-    wide_prior = prior.astype(_WIDE)
+    masks, signs = masks_d.astype(dtype), signs_d.astype(dtype)
+    log_u = masks @ np.log1p(-pos_links.astype(dtype)) + neg_log_not.astype(dtype)  # [2^k, C]
+    wide_prior = prior.astype(dtype)
     log_pi = np.log(wide_prior)
     log_w = np.logaddexp(np.log1p(-wide_prior), log_pi + log_u)
-    log_t = masks @ np.log1p(-pos_leak.astype(_WIDE)) + log_w.sum(axis=1)
+    log_t = masks @ np.log1p(-pos_leak.astype(dtype)) + log_w.sum(axis=1)
     top = log_t.max()
     t = np.exp(log_t - top)
     den = signs @ t
@@ -128,7 +137,8 @@ def _quickscore(
     if den <= 0.0:
         return num.astype(np.float64), float("inf")
     values = num / den
-    bound = _ROUNDING * (t_joint.sum(axis=0) + values * t.sum()) / den
+    rounding = _ROUNDINGS * float(np.finfo(dtype).eps)
+    bound = rounding * (t_joint.sum(axis=0) + values * t.sum()) / den
     return values.astype(np.float64), float(bound.max())
 
 
