@@ -100,8 +100,8 @@ def main() -> int:
                     executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
                 )
                 for scenario in (EARLY_PREGNANCY_PAIN, OVULATION_SPOTTING, POSTMENOPAUSAL):
-                    for lang, locale in (("en", "en-GB"), ("ru", "ru-RU")):
-                        context = browser.new_context(viewport=MOBILE, locale=locale)
+                    for lang in ("en", "ru"):
+                        context = browser.new_context(viewport=MOBILE, locale="en-GB")
                         context.set_default_timeout(15_000)
                         page = context.new_page()
                         run_interview(page, url, scenario)
