@@ -41,6 +41,9 @@ import httpx
 
 from bleedcheck.evaluation.metrics import load_vignettes
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.api.patients import answer_for
+
 POSTGRES_ENV = "BLEEDCHECK_TEST_POSTGRES_URL"
 TARGETS = {"triage_rps": 800.0, "diagnosis_rps": 200.0, "p99_ms": 100.0}
 HEADERS = {"Content-Type": "application/json"}
@@ -209,18 +212,8 @@ def postgres_schema(base: str) -> Iterator[str]:
 
 
 def patient_answer(question: dict[str, Any], age: float | None, facts: dict[str, str]) -> Any:
-    kind = question["kind"]
-    if kind == "number":
-        return age if age is not None else "unknown"
-    if kind == "yes_no":
-        return {"present": "yes", "absent": "no"}.get(facts.get(question["id"], ""), "unknown")
-    states = {o["id"]: facts.get(o["id"], "unknown") for o in question["options"]}
-    if kind == "choice":
-        chosen = [f for f, s in states.items() if s == "present"]
-        if chosen:
-            return chosen[0]
-        return "none" if any(s == "absent" for s in states.values()) else "unknown"
-    return states
+    """What the vignette's patient answers (the API tests' simulated patient)."""
+    return answer_for(question, facts, age)
 
 
 class Meter:

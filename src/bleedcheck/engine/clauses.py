@@ -24,14 +24,7 @@ def matches(when: When, state: StateOf, age: float | None, unknown_age_matches: 
         return False
     if any(state(f) is not Presence.ABSENT for f in when.none):
         return False
-    if when.age_min is not None or when.age_max is not None:
-        if age is None:
-            return unknown_age_matches
-        if when.age_min is not None and age < when.age_min:
-            return False
-        if when.age_max is not None and age > when.age_max:
-            return False
-    return True
+    return _age_matches(when, age, unknown_age_matches)
 
 
 def matches_sets(
@@ -52,11 +45,14 @@ def matches_sets(
         return False
     if any(f not in absent for f in when.none):
         return False
-    if when.age_min is not None or when.age_max is not None:
-        if age is None:
-            return unknown_age_matches
-        if when.age_min is not None and age < when.age_min:
-            return False
-        if when.age_max is not None and age > when.age_max:
-            return False
-    return True
+    return _age_matches(when, age, unknown_age_matches)
+
+
+def _age_matches(when: When, age: float | None, unknown_age_matches: bool) -> bool:
+    if when.age_min is None and when.age_max is None:
+        return True
+    if age is None:
+        return unknown_age_matches
+    if when.age_min is not None and age < when.age_min:
+        return False
+    return when.age_max is None or age <= when.age_max
