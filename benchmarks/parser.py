@@ -2,6 +2,9 @@
 
 python benchmarks/parser.py          # a table per language, then the misses
 python benchmarks/parser.py --json   # {"en": {...}, "ru": {...}}
+python benchmarks/parser.py --corpus src/bleedcheck/evaluation/corpora/ru_dev.yaml --misses
+                                     # score any corpus file; language from --lang or the file
+                                     # name prefix (ru_dev.yaml -> ru)
 
 Scoring: a predicted (finding, state) pair with state present or absent is a true positive
 when the annotation gives that finding the same state; an annotated present/absent pair not
@@ -72,16 +75,29 @@ def corpus_path(lang: Lang) -> Path:
     return Path(str(resources.files("bleedcheck") / "evaluation" / "corpora" / f"{lang}.yaml"))
 
 
-def load_corpus(lang: Lang) -> list[dict[str, Any]]:
-    data = yaml.safe_load(corpus_path(lang).read_text(encoding="utf-8"))
+def load_corpus_file(path: Path) -> list[dict[str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return cast(list[dict[str, Any]], data or [])
 
 
-def score(lang: Lang, ckb: CompiledKB) -> Score:
+def load_corpus(lang: Lang) -> list[dict[str, Any]]:
+    return load_corpus_file(corpus_path(lang))
+
+
+def lang_of(path: Path) -> Lang:
+    """The language of a corpus file from its name: `ru.yaml`, `ru_dev.yaml` -> "ru"."""
+    prefix = path.stem.split("_", 1)[0].split("-", 1)[0]
+    for lang in LANGS:
+        if prefix == lang:
+            return lang
+    raise SystemExit(f"cannot tell the language of {path}; pass --lang")
+
+
+def score(lang: Lang, ckb: CompiledKB, path: Path | None = None) -> Score:
     result = Score()
     safety = {fid for fid, f in ckb.kb.findings.items() if f.safety_order is not None}
     parse("warm up", lang, ckb)
-    for item in load_corpus(lang):
+    for item in load_corpus_file(path or corpus_path(lang)):
         gold = {fid: Presence(state) for fid, state in (item.get("findings") or {}).items()}
         start = time.perf_counter()
         parsed = parse(item["text"], lang, ckb)
@@ -118,18 +134,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument("--misses", action="store_true", help="list every item with an error")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        help="score this corpus file instead of the frozen ones (repeatable)",
+    )
+    parser.add_argument("--lang", choices=LANGS, help="language of --corpus files")
     args = parser.parse_args()
     ckb = compiled()
-    scores = {lang: score(lang, ckb) for lang in LANGS if corpus_path(lang).is_file()}
+    scores: dict[str, Score]
+    if args.corpus:
+        scores = {}
+        for path in args.corpus:
+            lang = cast(Lang, args.lang) if args.lang else lang_of(path)
+            scores[path.stem] = score(lang, ckb, path)
+    else:
+        scores = {lang: score(lang, ckb) for lang in LANGS if corpus_path(lang).is_file()}
     if args.json:
         print(json.dumps({lang: s.summary() for lang, s in scores.items()}, indent=2))
         return
-    header = f"{'lang':5} {'items':>5} {'prec':>6} {'recall':>6} {'F1':>6} {'age':>6} {'safety':>6} {'ms':>6}"
+    header = f"{'lang':7} {'items':>5} {'prec':>6} {'recall':>6} {'F1':>6} {'age':>6} {'safety':>6} {'ms':>6}"
     print(header)
     for lang, s in scores.items():
         m = s.summary()
         print(
-            f"{lang:5} {m['items']:5d} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
+            f"{lang:7} {m['items']:5d} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
             f"{m['age_accuracy']:6.3f} {m['safety_absent_errors']:6d} {m['ms_per_item']:6.2f}"
         )
     if args.misses:

@@ -12,20 +12,54 @@ from bleedcheck.vocab import Lang
 DENIES: dict[str, tuple[str, ...]] = {
     "_pain": ("pain_severe_abdominal", "pain_cramping"),
     "_temperature": ("fever",),  # "температуры нет"; a figure ("температура 38") is a number
+    "_clots": ("large_clots",),  # "сгустков нет", "no clots", "сгустки мелкие"
+    # reassuring words that deny a finding by themselves
+    "_regular": ("irregular_periods",),
+    "_normal_weight": ("obesity",),
+    "_normal_endometrium": ("ultrasound_thick_endometrium",),
 }
 WORDS: dict[Lang, dict[str, tuple[str, ...]]] = {
     "en": {
-        "_pain": ("pain", "pains", "any pain", "hurt", "hurts", "hurting", "aches", "pain at all")
+        "_pain": ("pain", "pains", "any pain", "hurt", "hurts", "hurting", "aches", "pain at all"),
+        "_clots": ("clots", "clot", "clotting"),
     },
     "ru": {
         "_pain": ("боль", "боли", "болит", "болело", "болеть", "болезненность", "побаливает"),
         "_temperature": ("температура", "температуры", "температурка"),
+        "_clots": ("сгустки", "сгустков", "сгусток", "сгусточки"),
     },
 }
 # Words that deny by themselves, without a negation cue.
 NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
-    "en": {"_pain": ("painless", "pain-free", "pain free", "without pain")},
-    "ru": {"_pain": ("безболезненно", "безболезненный", "безболезненные")},
+    "en": {
+        "_pain": ("painless", "pain-free", "pain free", "without pain"),
+        "_clots": ("small clots", "tiny clots", "clots are small"),
+        "_regular": ("regular periods", "periods are regular", "cycle is regular", "regular cycle"),
+    },
+    "ru": {
+        "_pain": ("безболезненно", "безболезненный", "безболезненные"),
+        "_temperature": ("температура нормальная", "нормальная температура", "температура в норме"),
+        "_clots": (
+            "мелкие сгустки",
+            "сгустки мелкие",
+            "маленькие сгустки",
+            "сгустки маленькие",
+            "небольшие сгустки",
+            "сгустки небольшие",
+        ),
+        "_regular": (
+            "месячные регулярные",
+            "регулярные месячные",
+            "цикл регулярный",
+            "регулярный цикл",
+            "месячные как часы",
+            "цикл как часы",
+            "цикл стабильный",
+            "стабильный цикл",
+        ),
+        "_normal_weight": ("вес нормальный", "нормальный вес", "вес в норме", "худая"),
+        "_normal_endometrium": ("эндометрий в норме", "эндометрий нормальный", "эндометрий тонкий"),
+    },
 }
 
 

@@ -65,3 +65,9 @@ def is_known(word: str) -> bool:
         return bool(morph().word_is_known(word))
     except ValueError:
         return False
+
+
+@lru_cache(maxsize=65536)
+def is_verb(word: str) -> bool:
+    """Whether a word can be a verb form ("тянет", "болит", "кружится")."""
+    return any(p.tag.POS in ("VERB", "INFN") for p in analyses(word))

@@ -10,6 +10,7 @@ parser that phrase. The compiled readers are built once per knowledge base and c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -81,13 +82,21 @@ def parse(text: str, lang: Lang = "en", ckb: CompiledKB | None = None) -> ParseR
     return ParseResult(lang, detected, findings, age, durations)
 
 
-_AGE_KINDS = frozenset({"age", "menopause_age", "menarche_age"})
+_AGE_KINDS = frozenset({"age", "age_other", "menopause_age", "menarche_age", "pulse", "hcg"})
 _Reader = Callable[[str], Reading]
 
 
 def _age(quantities: list[Quantity]) -> int | None:
+    """The woman's age: one she gives of herself ("мне 38", "I'm 38") beats other ages
+    (a relative's "в 42 года"); the age of the woman a message is written for comes last."""
     ages = [q for q in quantities if q.kind == "age"]
-    return int(ages[0].value) if ages else None
+    own = [q for q in ages if _SELF_AGE.match(q.text)]
+    others = [q for q in quantities if q.kind == "age_other"]
+    chosen = (own or ages or others)[:1]
+    return int(chosen[0].value) if chosen else None
+
+
+_SELF_AGE = re.compile(r"(?:мне|я|возраст|i'?m|i am|im|aged?)\b", re.IGNORECASE)
 
 
 def _read(text: str, lang: Lang, ckb: CompiledKB) -> Reading:

@@ -7,7 +7,9 @@ around it say so ("I'm 34", "34 years old", "мне 52"); "20 weeks pregnant", "
 kinds: `age`; `gestation`; `postpartum` (since the birth); `duration` ("for 2 months");
 `ago`; `period_length`; `amenorrhoea` (since the last period); `menarche_ago`;
 `menopause_age` and `menarche_age` (age at that event, compared with the age now);
-`cycle` (from one period to the next: "цикл 35-40 дней", "раз в 4-5 месяцев").
+`cycle` (from one period to the next: "цикл 35-40 дней", "раз в 4-5 месяцев");
+`pulse` (beats a minute); `hcg` (a blood hCG level, mIU/ml); `age_other` (the age of the woman a message is written for:
+"дочке 13", "пишу за жену, ей 33"; it counts only when the writer gives no age of her own).
 A range ("9-10 дней") counts as its first number, except for a cycle, where the longer end
 counts; an ordinal ("третью неделю": in the third week) counts as half a unit less.
 """
@@ -102,6 +104,14 @@ _EN_BMI = (
     r"\b(?:bmi|body mass index)\s*(?:is|of|was|:|around|about|over|at)?"
     r"\s*(?:about\s+|around\s+|over\s+|nearly\s+)?(?P<n>\d{2}(?:[.,]\d)?)"
 )
+_EN_PULSE = (
+    r"\b(?:pulse|heart rate|hr)\s*(?:rate\s*)?(?:of|is|was|at|:|around|about|over|up to)?"
+    r"\s*(?:about\s+|around\s+|over\s+)?(?P<n>\d{2,3})\b"
+)
+_RU_PULSE = (
+    r"\b(?:пульс\w*|чсс)\s*(?:до|под|около|больше|выше|уже|был|была|:|-)?"
+    r"\s*(?:до\s+|около\s+|под\s+)?(?P<n>\d{2,3})\b"
+)
 _RU_TEMPERATURE = (
     r"\b(?:температур\w*|темп\w*|градусник\w*)\s*(?:до|под|около|больше|выше|уже|была|было"
     r"|поднялась|держится)?\s*(?P<n>\d{2}(?:[.,]\d{1,2})?)"
@@ -120,6 +130,13 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ("temperature", _EN_TEMPERATURE, None),
             ("temperature", r"\b(?P<n>3[5-9](?:[.,]\d)?)\s*(?:°\s*c?|degrees|c\b)", None),
             ("bmi", _EN_BMI, None),
+            ("pulse", _EN_PULSE, None),
+            (
+                "hcg",
+                r"\b(?:b-?)?hcg\s*(?:level\s*)?(?:of|is|was|at|:|=)?\s*(?P<n>\d{1,6}(?:[.,]\d+)?)",
+                None,
+            ),
+            ("pulse", r"\b(?P<n>\d{2,3})\s*bpm\b", None),
             # ages
             (
                 "age",
@@ -256,6 +273,25 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ("temperature", _RU_TEMPERATURE, None),
             ("temperature", r"\b(?P<n>3[5-9](?:[.,]\d)?)\s*(?:°|градус)", None),
             ("bmi", r"\bимт\s*(?:у меня|около|больше|выше|:|=)?\s*(?P<n>\d{2}(?:[.,]\d)?)", None),
+            ("pulse", _RU_PULSE, None),
+            ("hcg", r"\b(?:б-?)?хгч\s*(?:был|было|уже|:|=|-)?\s*(?P<n>\d{1,6}(?:[.,]\d+)?)", None),
+            # "в 50 лет месячные прекратились": an age at the menopause, not the age now
+            (
+                "menopause_age",
+                r"\bв\s+(?P<n>\d{2})\s*(?:год|года|лет)\s+(?:месячные|менструаци\w*)\s+(?:прекратились|закончились|ушли|пропали|кончились|остановились)",
+                None,
+            ),
+            # someone else's age: the woman a message is written for
+            (
+                "age_other",
+                rf"\b(?:дочке|дочери|доченьке|дочка|дочь)\s+(?:уже\s+|всего\s+|только\s+|почти\s+)?{a}(?:\s*(?:год|года|лет)\b)?{_RU_AGE_STOP}",
+                None,
+            ),
+            (
+                "age_other",
+                rf"\b(?:ей|жене|сестре|подруге|маме)\s+(?:уже\s+|всего\s+|сейчас\s+)?{a}(?:\s*(?:год|года|лет)\b)?{_RU_AGE_STOP}",
+                None,
+            ),
             (
                 "age",
                 rf"\bмне\s+(?:уже\s+|всего\s+|только\s+|почти\s+|сейчас\s+|скоро\s+|исполнилось\s+)?{a}(?:\s*(?:год|года|лет)\b)?{_RU_AGE_STOP}",
@@ -284,7 +320,13 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             # "Сейчас 8 недель, мажет", "31 неделя.": weeks standing alone are weeks pregnant
             (
                 "gestation_at",
-                rf"(?:^|[.!?,]\s*|\b(?:сейчас|теперь|у меня)\s+){n}\s*(?:-?\s*(?:я|ая)\b)?\s*недел[ьяи]\w*(?=\s*(?:[,.;!?—–]|\s-|и\b|$))",
+                rf"(?:^|[.!?,]\s*|\b(?:сейчас|теперь|у меня)\s+){n}\s*(?:-?\s*(?:я|ая)\b)?\s*(?:недел[ьяи]\w*|нед\b\.?)(?=\s*(?:[,.;!?—–]|\s-|и\b|$))",
+                "week",
+            ),
+            # "6 нед по узи", "7 недель по месячным": weeks of pregnancy by a dating method
+            (
+                "gestation",
+                rf"\b{n}\s*(?:-?\s*(?:я|ю|й)\b)?\s*{_RU_GEST_UNIT}\s*по\s+(?:узи|месячным|овуляции|зачатию|хгч)\b",
                 "week",
             ),
             (
@@ -305,6 +347,16 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             (
                 "amenorrhoea",
                 rf"\b(?:месячных|менструаци\w*)\s+(?:нет|не было)\s+(?:уже\s+)?{more}\s*{n}?\s*{_RU_UNIT}",
+                None,
+            ),
+            (
+                "amenorrhoea",
+                rf"\b(?:месячные|менструаци\w*)\s+(?:пропали|исчезли|прекратились|не приходят|не приходили|не идут|не шли)\s+(?:на\s+|уже\s+)?{more}\s*{n}?\s*{_RU_UNIT}",
+                None,
+            ),
+            (
+                "amenorrhoea",
+                rf"\b(?:месячн\w*|менструаци\w*)\s+(?:уже\s+)?{n}?\s*{_RU_UNIT}\s+как\s+(?:пропали|закончились|прекратились|кончились|ушли|нет)\b",
                 None,
             ),
             (
@@ -334,12 +386,17 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             (
                 "cycle",
-                rf"\b(?:месячн\w*|менструаци\w*|цикл\w*)[^\n]{{0,60}}?\bкажд\w+\s+{n}?{rng}\s*(?P<u>недел\w*|месяц\w*)",
+                rf"\b(?:месячн\w*|менструаци\w*|цикл\w*)[^\n]{{0,60}}?\bкажд\w+\s+{n}?{rng}\s*(?P<u>недел\w*|месяц\w*|дн\w*|день)",
                 None,
             ),
             (
                 "cycle",
                 rf"\b(?:месячных|менструаци\w*)\s+(?:опять\s+|снова\s+|бывает\s+)?(?:нет|не бывает)\s+по\s+{n}?{rng}\s*{_RU_UNIT}",
+                None,
+            ),
+            (
+                "cycle",
+                rf"\bпо\s+{n}?{rng}\s*(?P<u>месяц\w*|мес\b|недел\w*)\s+(?:не\s+(?:приходят|приходили|идут|шли|бывает|бывают|было)|нет)\b",
                 None,
             ),
             (
@@ -448,8 +505,12 @@ def _quantity(
     kind = pattern.kind
     if kind in ("temperature", "bmi"):
         value = number if kind == "bmi" or number < 45 else (number - 32) * 5 / 9  # °F
-    elif kind in ("age", "menopause_age", "menarche_age"):
+    elif kind in ("pulse", "hcg"):
+        value = number
+    elif kind in ("age", "age_other", "menopause_age", "menarche_age"):
         if not 1 <= number <= 110 or raw is None or "." in raw or "," in raw:
+            return None
+        if kind == "age_other" and number < 8:
             return None
         if kind == "age" and number < 10 and not _STATED_AGE.search(m.group()):
             return None

@@ -27,6 +27,9 @@ IMPLIES: dict[str, tuple[str, ...]] = {
     "bleeding_after_first_sex": ("bleeding_after_sex", "first_intercourse"),
     "period_late": ("pregnancy_possible",),
     "acute_pain_during_sex": ("pain_sudden_after_sex_or_exercise",),
+    "ultrasound_fibroid": ("known_fibroids",),  # a fibroid seen on a scan is a diagnosis
+    "midcycle_spotting": ("bleeding_between_periods",),  # mid-cycle is between periods
+    "rough_sex_or_toys": ("bleeding_after_sex",),  # asked as "before the blood appeared"
     **{band: (PREGNANT,) for _, band in GESTATION_BANDS},
 }
 # Both at once imply a third: vomiting or diarrhoea while on the pill is what the
@@ -83,7 +86,9 @@ def mention_assertions(reading: Reading, ckb: CompiledKB) -> list[Assertion]:
 def _generic(m: Mention) -> list[Assertion]:
     """A denied generic word denies each finding it stands for; otherwise it says nothing."""
     state, rule = state_of(m, frozenset())
-    if denies_by_itself(m.finding, m.synonym) and state is Presence.PRESENT:
+    if denies_by_itself(m.finding, m.synonym):
+        if state is not Presence.PRESENT:  # "не безболезненно", "цикл не регулярный": no denial
+            return []
         state, rule = Presence.ABSENT, f"denying_word:{m.synonym}"
     if state is not Presence.ABSENT:
         return []
@@ -101,7 +106,9 @@ def strongest(assertions: Iterable[Assertion]) -> dict[str, Assertion]:
 
 
 def resolve(reading: Reading, timing: Timing, ckb: CompiledKB) -> list[Assertion]:
-    best = strongest(mention_assertions(reading, ckb))
+    best = strongest(
+        a for a in mention_assertions(reading, ckb) if (a.finding, a.start) not in timing.overruled
+    )
     if timing.postpartum_over and "postpartum_12w" in best:
         held = best["postpartum_12w"]
         best["postpartum_12w"] = Assertion(

@@ -3,7 +3,7 @@
 Words are lemmatised (synonyms the same way), so "кровотечения", "кровотечением" and
 "кровотечение" are one word; a word stands for every lemma pymorphy3 offers and its own form,
 so an ambiguous or unknown word ("Миреной", "кровит") still meets its synonym. A synonym
-matches its lemmas in order, with at most one extra word between two of them and never
+matches its lemmas in order, with at most two extra words between two of them and never
 across punctuation (a comma may stand before "когда": "режет, когда писаю"). Russian word
 order is free, so a synonym also matches its words in any order when they sit close together
 in one clause ("живот болит", "на шейке какое-то разрастание", "в моче была кровь"). Context
@@ -22,7 +22,14 @@ from bleedcheck.knowledge.compile import CompiledKB
 from bleedcheck.language import ru_context as cues
 from bleedcheck.language.generic import generic_synonyms
 from bleedcheck.language.mentions import Mention, Modifier, Reading
-from bleedcheck.language.morphology import can_be_genitive, fold, is_known, lemma, lemmas
+from bleedcheck.language.morphology import (
+    can_be_genitive,
+    fold,
+    is_known,
+    is_verb,
+    lemma,
+    lemmas,
+)
 from bleedcheck.language.numbers import to_number
 from bleedcheck.language.resolve import select_matches
 from bleedcheck.language.spelling import Speller
@@ -32,7 +39,7 @@ _TOKEN = re.compile(
     re.UNICODE,
 )
 _PARTICLE = re.compile(r"-(?:то|нибудь|либо|таки)$", re.IGNORECASE)  # "какой-то": one word
-MAX_GAP = 1  # extra words between two words of a synonym in its own order
+MAX_GAP = 2  # extra words between two words of a synonym in its own order
 FREE_ORDER_SLACK = 2  # extra words inside a synonym matched in another order (1 for two words)
 # A comma may stand before these inside a phrase: "жжет, когда писаю".
 SUBORDINATORS = frozenset({"когда", "как", "что", "если", "чтобы"})
@@ -98,7 +105,11 @@ class RussianReader:
     def __init__(self, ckb: CompiledKB) -> None:
         self.ckb = ckb
         synonyms = [
-            (fid, s) for fid, f in ckb.kb.findings.items() for s in f.synonyms.ru if s.strip()
+            (fid, v)
+            for fid, f in ckb.kb.findings.items()
+            for s in f.synonyms.ru
+            if s.strip()
+            for v in paraphrases(fid, s)
         ] + generic_synonyms("ru")
         words = {fold(w) for _, s in synonyms for w, _, _ in split_words(s)}
         words |= {w for c in cues.CUES for w in c.words}
@@ -121,7 +132,11 @@ class RussianReader:
         out = []
         for word, start, end in split_words(text):
             form = fold(word)
-            if form.isalpha() and not is_known(form):
+            rest = _fused_negation(form)
+            if rest is not None:  # "нетянет", "неболит": "не" typed together with a verb
+                out.append(Token(word[:2], "не", "не", start, start + 2, frozenset({"не"})))
+                word, form, start = word[2:], rest, start + 2
+            elif form.isalpha() and not is_known(form):
                 form = _spoken(form) or self.speller.correct(form)
             out.append(Token(word, form, lemma(form), start, end, lemmas(form) | _value(form)))
         return out
@@ -138,15 +153,22 @@ class RussianReader:
             self.ckb,
         )
         matches = [candidates[i] for i in chosen]
+        all_cues = self._cues(tokens)
+        pseudo = {j for s, e, c in all_cues if c.category == cues.PSEUDO for j in range(s, e)}
+        matches = [m for m in matches if not _jumps_negation_of(m, matches, tokens)]
         used = set().union(*(m.tokens for m in matches)) if matches else set()
-        found = [c for c in self._cues(tokens) if not used & set(range(c[0], c[1]))]
+        found = [
+            c
+            for c in all_cues
+            if c[2].category != cues.PSEUDO and not used & set(range(c[0], c[1]))
+        ]
         mentions = []
         for match in matches:
             modifiers = tuple(
                 (_CATEGORY[cue.category], " ".join(cue.words))
                 for start, end, cue in found
                 if cue.category in _CATEGORY and _reaches(tokens, found, start, end, cue, match)
-            )
+            ) + _skipped_negation(match, tokens, pseudo)
             mentions.append(
                 Mention(
                     finding=match.synonym.finding,
@@ -186,7 +208,101 @@ class RussianReader:
                     break
             else:
                 i += 1
-        return [c for c in found if c[2].category != cues.PSEUDO]
+        # "чуть сознание не потеряла": a near miss, like "чуть не", is not a denial
+        return [
+            c
+            for c in found
+            if not (
+                c[2].words == ("не",)
+                and any(t.form in NEAR_MISS for t in tokens[max(c[0] - 3, 0) : c[0]])
+            )
+        ]
+
+
+# How Russian names the blood itself: a phrase about *when* blood appears ("кровит после
+# секса") is said with any of these heads. Bleeding heads stand for each other; for findings
+# about the timing only (not the amount) spotting heads do too.
+BLEEDING_HEADS = (
+    "кровь идет",
+    "идет кровь",
+    "кровь пошла",
+    "пошла кровь",
+    "кровянистые выделения",
+    "кровотечение",
+    "кровит",
+    "кровь",
+)
+SPOTTING_HEADS = ("мажущие выделения", "мажет", "мазня", "подмазывает", "кровомазание")
+TIMING_ONLY = frozenset(
+    {
+        "bleeding_after_sex",
+        "postcoital_over_4w",
+        "bleeding_between_periods",
+        "midcycle_spotting",
+        "premenstrual_spotting",
+        "bleeding_on_exertion",
+        "bleeding_after_first_sex",
+        "postmenopausal",
+    }
+)
+# (not "getting heavier": its comparatives share a lemma with the plain adjective, so
+# "кровотечение сильнее" would meet "кровотечение сильное")
+BLEEDING_ONLY = frozenset({"bleeding_not_stopping"})
+
+
+def paraphrases(finding: str, synonym: str) -> list[str]:
+    """A synonym and, for a finding about when blood appears, the same phrase with each
+    other way of naming the blood: "кровит после секса" → "кровь идет после секса",
+    "мажет после секса", "кровянистые выделения после секса", ..."""
+    if finding not in TIMING_ONLY and finding not in BLEEDING_ONLY:
+        return [synonym]
+    padded = f" {fold(synonym)} "
+    for head in (*BLEEDING_HEADS, *SPOTTING_HEADS):
+        if f" {head} " in padded and padded.strip() != head:
+            if finding in BLEEDING_ONLY:
+                heads: tuple[str, ...] = BLEEDING_HEADS if head in BLEEDING_HEADS else ()
+            else:
+                heads = (*BLEEDING_HEADS, *SPOTTING_HEADS)
+            variants = [padded.replace(f" {head} ", f" {other} ", 1).strip() for other in heads]
+            return [synonym, *dict.fromkeys(v for v in variants if v != padded.strip())]
+    return [synonym]
+
+
+def _skipped_negation(
+    match: Match, tokens: list[Token], pseudo: set[int]
+) -> tuple[tuple[Modifier, str], ...]:
+    """A negation word inside a gapped or reordered match denies it: "рвоты не было" is
+    "была рвота" denied, "воды не отходили" is "воды отходили" denied. A synonym that is
+    itself negative keeps its sense (Russian negative concord): "месячных ещё ни разу не было"."""
+    if any(tokens[j].form in NEGATION_WORDS for j in match.tokens):
+        return ()
+    if any(t.form in NEAR_MISS for t in tokens[max(match.first - 2, 0) : match.last]):
+        return ()  # "чуть сознание не потеряла": a near miss
+    for j in range(match.first + 1, match.last):
+        if j not in match.tokens and j not in pseudo and tokens[j].form in NEGATION_WORDS:
+            return ((Modifier.NEGATED, tokens[j].form),)
+    return ()
+
+
+def _jumps_negation_of(match: Match, matches: list[Match], tokens: list[Token]) -> bool:
+    """A match that skips a negation word which belongs to a longer match around it yields to
+    that match: in "месячные не пришли" (a late period) "пришли месячные" is not said."""
+    for j in range(match.first + 1, match.last):
+        if j in match.tokens or tokens[j].form not in NEGATION_WORDS:
+            continue
+        for other in matches:
+            if (
+                other is not match
+                and j in other.tokens
+                and other.first <= match.first
+                and match.last <= other.last
+            ):
+                return True
+    return False
+
+
+NEGATION_WORDS = frozenset({"не", "нет", "ни", "без"})
+NEAR_MISS = frozenset({"чуть", "едва", "чуть-чуть"})
 
 
 def _follow(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) -> list[int] | None:
@@ -273,6 +389,14 @@ def _stops_phrase(tok: Token) -> bool:
     return not tok.is_word or tok.form in cues.GAP_BREAKS or tok.form in cues.AND_WORDS
 
 
+def _fused_negation(form: str) -> str | None:
+    """The verb in a "не" typed together with it ("нетянет" → "тянет"), if it is one."""
+    if len(form) < 6 or not form.startswith("не") or is_known(form):
+        return None
+    rest = form[2:]
+    return rest if is_known(rest) and is_verb(rest) else None
+
+
 def _spoken(form: str) -> str | None:
     """Spelling as it sounds: "кружица" → "кружится", "щас" → "сейчас"."""
     for written, standard in _SPOKEN_ENDINGS:
@@ -301,8 +425,10 @@ def _reaches(
     match: Match,
 ) -> bool:
     """Whether a cue at tokens[start:end] modifies a match."""
-    if match.first < start < match.last:  # inside the phrase: "кровь не идёт"
-        return cue.category == cues.NEGATED
+    if (
+        match.first < start < match.last
+    ):  # inside the phrase: "кровь не идёт", "тампон кажется остался"
+        return True
     if start > match.last:
         return _reaches_back(tokens, start, end, cue, match)
     if cue.forward == 0 or match.first < end:
@@ -314,6 +440,8 @@ def _reaches(
             return False
         if _ends_scope(found, j, cue):
             return False
+        if tok.form == "," and cue.category == cues.UNCERTAIN and words > 0:
+            return False  # "кажется остался, ..., выделения с запахом": doubt ends at a comma
         if tok.form == "," or tok.form in cues.AND_WORDS:
             nxt = _next_word(tokens, j)
             if cue.category == cues.NEGATED and not (

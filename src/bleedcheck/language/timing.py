@@ -54,6 +54,27 @@ FEVER = "fever"
 FEVER_DEGREES = 38.0
 OBESE = "obesity"
 OBESE_BMI = 30.0
+FAST_HEART = "fast_heartbeat"
+FAST_PULSE = 100.0  # beats a minute
+LATE = "period_late"
+AMENORRHOEA_INFREQUENT_WEEKS = 13.0  # three months or more without a period
+TRANSITION_AGE = 45  # from 45, months without a period are the menopause transition
+# no periods are expected while pregnant or nursing, nor on progestogen-only methods
+NO_PERIODS_EXPECTED = (
+    "breastfeeding",
+    PREGNANT,
+    POSTPARTUM,
+    "uses_injection",
+    "uses_implant",
+    "uses_hormonal_ius",
+    "uses_progestogen_pill",
+    "uses_hrt",
+)
+RECENT_LOSS = "recent_miscarriage_or_abortion"
+PREVIOUS_LOSS = "previous_miscarriage"
+LOSS_WEEKS = 12.0  # a miscarriage or abortion within 12 weeks is recent
+PROCEDURE_RECENT_WEEKS = 4.345  # a procedure within about 4 weeks is recent
+HCG_PREGNANT = 25.0  # mIU/ml: a blood hCG at or above this means a pregnancy
 
 FINDINGS_USED = (
     *(f for _, f in GESTATION_BANDS),
@@ -72,6 +93,12 @@ FINDINGS_USED = (
     SCREENING_OVERDUE,
     FEVER,
     OBESE,
+    FAST_HEART,
+    LATE,
+    INFREQUENT,
+    RECENT_LOSS,
+    PREVIOUS_LOSS,
+    *NO_PERIODS_EXPECTED,
 )
 _PERIOD_WORD = {
     "en": re.compile(r"\bperiods?\b|\bmenstrua", re.IGNORECASE),
@@ -114,6 +141,9 @@ class Timing:
     assertions: list[Assertion]
     gestation_band: str | None  # from a number: beats a band named in words
     postpartum_over: bool  # the birth was more than 12 weeks ago
+    # mentions (finding, start offset) a number overrules: "аборт 5 лет назад" is not a
+    # recent abortion; "месячных нет 4 года" is not a late period
+    overruled: frozenset[tuple[str, int]] = frozenset()
 
 
 def gestation_band(weeks: float) -> str:
@@ -131,6 +161,7 @@ def timing(
 ) -> Timing:
     quantities = list(quantities)
     out: list[Assertion] = []
+    overruled: set[tuple[str, int]] = set()
 
     def add(fid: str, q: Quantity, rule: str) -> None:
         out.append(Assertion(fid, Presence.PRESENT, q.start, q.end, f"{rule}:{q.text}"))
@@ -211,13 +242,39 @@ def timing(
             add(OBESE, q, "bmi")
         if q.kind == "amenorrhoea" and q.value >= AMENORRHOEA_WEEKS and (age is None or age >= 40):
             add(POSTMENOPAUSAL, q, "months_without_period")
+            overruled.update(
+                (m.finding, m.start)
+                for m in mentions
+                if m.finding == LATE and m.start < q.end and q.start < m.end
+            )
+        elif (
+            q.kind == "amenorrhoea"
+            and q.value >= AMENORRHOEA_INFREQUENT_WEEKS
+            and (age is None or age < TRANSITION_AGE)
+            and not present.intersection(NO_PERIODS_EXPECTED)
+        ):
+            add(INFREQUENT, q, "months_without_period")
+        if q.kind == "hcg" and q.value >= HCG_PREGNANT:
+            add(PREGNANT, q, "hcg")
+        if q.kind == "pulse" and q.value >= FAST_PULSE:
+            add(FAST_HEART, q, "pulse")
+        if q.kind == "ago":
+            losses = [m for m in nearest if m.finding in (RECENT_LOSS, PREVIOUS_LOSS)]
+            if losses and q.value <= LOSS_WEEKS:
+                add(RECENT_LOSS, q, "loss_weeks_ago")
+                overruled.update((m.finding, m.start) for m in losses if m.finding == PREVIOUS_LOSS)
+            elif losses:
+                overruled.update((m.finding, m.start) for m in losses if m.finding == RECENT_LOSS)
+            if q.value > PROCEDURE_RECENT_WEEKS:
+                overruled.update((m.finding, m.start) for m in nearest if m.finding == PROCEDURE)
         if q.kind == "menopause_age" and age is not None and age - q.value >= 1:
             add(POSTMENOPAUSAL, q, "years_since_menopause")
         if q.kind == "menarche_ago" and q.value <= MENARCHE_WEEKS:
             add(MENARCHE_RECENT, q, "since_first_period")
         if q.kind == "menarche_age" and age is not None and 0 <= age - q.value <= 2:
             add(MENARCHE_RECENT, q, "since_first_period")
-    return Timing(out, band, postpartum_over)
+    out = [a for a in out if (a.finding, a.start) not in overruled]
+    return Timing(out, band, postpartum_over, frozenset(overruled))
 
 
 def _is_method(mention: Mention, ckb: CompiledKB) -> bool:
