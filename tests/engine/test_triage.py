@@ -158,3 +158,25 @@ def test_fired_rules_agree_with_rule_fires_on_random_evidence():
         fast = [r.id for r in fired_rules(ckb, evidence)]
         slow = [r.id for r in ckb.kb.rulebook.rules if rule_fires(r, evidence)]
         assert fast == slow
+
+
+def _level(case):
+    from bleedcheck import assess
+
+    return assess(case).triage.level.value
+
+
+def test_reliable_contraception_answers_the_pregnancy_assumption_for_same_day_care():
+    """On the pill with no missed pills and no pain: a planned visit, not same-day (S25)."""
+    on_pill = {"uses_combined_pill": "present", "bleeding_between_periods": "present"}
+    assert _level({"age": 25, "evidence": on_pill}) == "consultation"
+    missed = {**on_pill, "missed_pills": "present"}
+    assert _level({"age": 25, "evidence": missed}) == "consultation_24"
+    without = {"bleeding_between_periods": "present"}
+    assert _level({"age": 25, "evidence": without}) == "consultation_24"
+
+
+def test_emergency_rules_keep_assuming_pregnancy_despite_contraception():
+    """A pregnancy despite a coil is more often ectopic: pain still means emergency."""
+    coil_pain = {"uses_copper_iud": "present", "pain_one_sided": "present"}
+    assert _level({"age": 30, "evidence": coil_pain}) in ("emergency", "emergency_ambulance")

@@ -15,7 +15,6 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from bleedcheck.engine.assess import infer
-from bleedcheck.engine.clauses import matches
 from bleedcheck.engine.evidence import complete
 from bleedcheck.engine.questions import (
     AGE_QUESTION,
@@ -27,7 +26,7 @@ from bleedcheck.engine.questions import (
     visible_findings,
 )
 from bleedcheck.engine.quickscore import IntArray
-from bleedcheck.engine.triage import rule_level, rule_state
+from bleedcheck.engine.triage import rule_fires, rule_level
 from bleedcheck.errors import AnswerError, StaleAnswer
 from bleedcheck.knowledge.compile import CompiledKB, FloatArray
 from bleedcheck.vocab import Evidence, Lang, Presence, TriageLevel
@@ -169,7 +168,7 @@ def _could_raise(ckb: CompiledKB, evidence: Evidence, finding: str, above: Triag
     for rule in ckb.kb.rulebook.rules:
         if rule.level.rank <= above.rank or finding not in rule.when.finding_ids():
             continue
-        if matches(rule.when, lambda f: rule_state(trial, f), trial.age, unknown_age_matches=True):
+        if rule_fires(rule, trial):
             return True
     return False
 

@@ -24,27 +24,55 @@ _NOT_PREGNANT_FACTS = (
     "pregnancy_test_negative",
     "postpartum_12w",
 )
+RELIABLE_CONTRACEPTION = (
+    "uses_combined_pill",
+    "uses_progestogen_pill",
+    "uses_implant",
+    "uses_injection",
+    "uses_hormonal_ius",
+    "uses_copper_iud",
+)
+CONTRACEPTION_FAILURES = ("missed_pills", "took_emergency_contraception")
 GENERAL_EMERGENCY_NUMBER = "112"
 DEFAULT_REGION = "DEFAULT"
 
 
-def rule_state(evidence: Evidence, finding_id: str) -> Presence:
-    """A finding's state as rules see it (unknown pregnancy is assumed possible)."""
+def rule_state(evidence: Evidence, finding_id: str, urgent: bool = True) -> Presence:
+    """A finding's state as rules see it (unknown pregnancy is assumed possible).
+
+    For rules below `emergency` (`urgent=False`) the assumption gives way to reliable
+    contraception used without missed pills: "pregnancy possible" means unprotected sex since
+    the last period, and guidance for bleeding on contraception examines and tests her soon
+    rather than the same day (S25). Emergency rules keep the assumption, because a pregnancy
+    despite a coil or implant is more often ectopic.
+    """
     state = evidence.state(finding_id)
     if finding_id == "pregnancy_possible" and state is Presence.UNKNOWN:
         low, high = ASSUMED_PREGNANCY_AGES
         in_range = evidence.age is None or low <= evidence.age <= high
         ruled_out = any(evidence.state(f) is Presence.PRESENT for f in _NOT_PREGNANT_FACTS)
+        if not urgent and _protected(evidence):
+            ruled_out = True
         if in_range and not ruled_out:
             return Presence.PRESENT
     return state
 
 
+def _protected(evidence: Evidence) -> bool:
+    on_method = any(evidence.state(f) is Presence.PRESENT for f in RELIABLE_CONTRACEPTION)
+    failed = any(evidence.state(f) is Presence.PRESENT for f in CONTRACEPTION_FAILURES)
+    return on_method and not failed
+
+
 def rule_fires(rule: Rule, evidence: Evidence) -> bool:
     """Whether a rule fires; an unknown age satisfies any bound of a rule that raises urgency."""
     raises = rule.level is not TriageLevel.SELF_CARE
+    urgent = rule.level.rank >= TriageLevel.EMERGENCY.rank
     return matches(
-        rule.when, lambda f: rule_state(evidence, f), evidence.age, unknown_age_matches=raises
+        rule.when,
+        lambda f: rule_state(evidence, f, urgent),
+        evidence.age,
+        unknown_age_matches=raises,
     )
 
 
@@ -52,14 +80,18 @@ def fired_rules(ckb: CompiledKB, evidence: Evidence) -> list[Rule]:
     """Every rule that fires (`rule_fires` for each rule, with the evidence as sets)."""
     present = {f for f, s in evidence.findings.items() if s is Presence.PRESENT}
     absent = {f for f, s in evidence.findings.items() if s is Presence.ABSENT}
-    if rule_state(evidence, "pregnancy_possible") is Presence.PRESENT:
-        present.add("pregnancy_possible")
+    urgent_present, other_present = set(present), set(present)
+    if rule_state(evidence, "pregnancy_possible", urgent=True) is Presence.PRESENT:
+        urgent_present.add("pregnancy_possible")
+    if rule_state(evidence, "pregnancy_possible", urgent=False) is Presence.PRESENT:
+        other_present.add("pregnancy_possible")
+    emergency = TriageLevel.EMERGENCY.rank
     return [
         rule
         for rule in ckb.kb.rulebook.rules
         if matches_sets(
             rule.when,
-            present,
+            urgent_present if rule.level.rank >= emergency else other_present,
             absent,
             evidence.age,
             unknown_age_matches=rule.level is not TriageLevel.SELF_CARE,
