@@ -159,5 +159,6 @@ def test_referral_is_not_a_procedure_done():
 
 def test_no_temperature_denies_fever():
     assert state("Температуры нет", "ru", "fever") is Presence.ABSENT
-    assert state("Температура 36,6", "ru", "fever") is None
+    # a normal figure denies fever, as in English notes ("T 36.9")
+    assert state("Температура 36,6", "ru", "fever") is Presence.ABSENT
     assert state("Температура 38,5", "ru", "fever") is Presence.PRESENT

@@ -67,7 +67,23 @@ _SPELLING = [
 _DOUBLE = re.compile(r"([bcdfgkmnprtv])\1$")
 DETERMINERS = ("my", "the", "a", "an", "her", "his", "this", "that", "some", "our", "your")
 # Words an optional gap inside a phrase may not be: they change or split the meaning.
-_GAP_BLOCK = ("no", "not", "never", "without", "and", "or", "but", "nor", "if", "because")
+# "than", "mini", "hrt" too: "heavier than a period" is no heavy period, "the mini pill" is
+# not "the pill", "on HRT patches" is not "on the patch".
+_GAP_BLOCK = (
+    "no",
+    "not",
+    "never",
+    "without",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "if",
+    "because",
+    "than",
+    "mini",
+    "hrt",
+)
 # medspaCy only lets a terminating cue cut a scope its own scope overlaps, and its overlap
 # test misses a terminator scope that wholly contains the other; a one-token scope avoids it.
 _MARKER_SCOPE = 1
@@ -182,7 +198,8 @@ class EnglishReader:
             rules = [self._context_rule(ConTextRule, c) for c in cues.CUES]
             starters = [stem(w) for w in cues.CLAUSE_STARTERS]
             verbs = [stem(w) for w in cues.CLAUSE_VERBS]
-            any_word = {"IS_PUNCT": False, "OP": "?"}
+            # not a negation: ", never had HRT" is a negation, not a new clause
+            any_word = {"IS_PUNCT": False, "NORM": {"NOT_IN": list(_GAP_BLOCK)}, "OP": "?"}
             for literal, pattern in (
                 (
                     "<and/comma + subject>",
@@ -270,23 +287,48 @@ class EnglishReader:
         doc = self.doc(text)
         found = list(self.targets(doc))
         weights = [self._weight.get(s._.target_rule.literal, 0) for s in found]
-        chosen = select_matches(
-            [
-                (s.start, s.end, s.label_, w * 100 + len(s))
-                for s, w in zip(found, weights, strict=True)
-            ],
-            self.ckb,
-        )
+        matches = [
+            (s.start, s.end, s.label_, w * 100 + len(s))
+            for s, w in zip(found, weights, strict=True)
+        ]
+        chosen = _english_choice(select_matches(matches, self.ckb), matches, found, self.ckb)
         spans = [found[i] for i in chosen]
         doc.spans["bleedcheck"] = spans
         self.context(doc)
         modifiers: dict[tuple[int, int, str], list[tuple[Modifier, str]]] = {}
+        other_person = _OTHER_PERSON.search(text)
         for target, modifier in doc._.context_graph.edges:
             category = _CATEGORY.get(modifier.category)
             if category is not None:
                 start, end = modifier.modifier_span
+                cue_text = doc[start:end].text
+                if (
+                    category is Modifier.FAMILY
+                    and clean(cue_text).lower() in cues.SHE_CUES
+                    and (other_person is None or other_person.start() > doc[start].idx)
+                ):
+                    continue  # "she" is the patient unless someone else was named first
+                if category is Modifier.NEGATED and _past_list_end(doc, start, end, target):
+                    continue
                 key = (target.start, target.end, target.label_)
-                modifiers.setdefault(key, []).append((category, doc[start:end].text))
+                modifiers.setdefault(key, []).append((category, cue_text))
+        if other_person is not None:  # "asking for my friend, she has fainted": the friend
+            for span in spans:
+                sent = span.sent
+                before = text[max(sent.start_char, other_person.start()) : span.start_char]
+                key = (span.start, span.end, span.label_)
+                she = next(reversed(list(_SHE.finditer(before))), None)  # the last "she"
+                if (
+                    she is not None
+                    and span.start_char > other_person.start()
+                    and not _SELF.search(before[she.end() :])  # "her symptoms are like mine"
+                ):
+                    modifiers.setdefault(key, []).append((Modifier.FAMILY, she.group()))
+        for span in spans:
+            cue = _TRAILING_NEGATION.match(text, span.end_char)
+            if cue is not None:
+                key = (span.start, span.end, span.label_)
+                modifiers.setdefault(key, []).append((Modifier.NEGATED, cue.group().strip()))
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
         sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
         mentions = [
@@ -301,6 +343,137 @@ class EnglishReader:
             for span in spans
         ]
         return Reading(mentions=mentions, sentences=sentences)
+
+
+# A value after the finding denies it, as in notes: "Fever: nil", "UPT -ve", "PCB nil",
+# "tamoxifen: no", "shoulder tip pain not present". A bare "no" counts only after a colon.
+_TRAILING_NEGATION = re.compile(
+    r"\s*(?:(?::|=)\s*(?:nil|none|no|neg|negative|denied|absent)\b"
+    r"|\s(?:nil|neg|negative|-ve|absent|denied|not present|not seen|not found"
+    r"|not detected|not reported|not known)\b"
+    r"|\s?-ve\b)",
+    re.IGNORECASE,
+)
+# Someone other than the patient named before "she": then "she" is that person.
+_OTHER_PERSON = re.compile(
+    r"\b(?:my|our)\s+(?:friend|friends|sister|sisters|mum|mom|mother|mam|aunt|auntie|cousin"
+    r"|niece|colleague|gran|grandma|grandmother|nan|flatmate|roommate|neighbou?r)\b"
+    r"|\bfor\s+(?:a|my)\s+friend\b|\basking for\b",
+    re.IGNORECASE,
+)
+_SHE = re.compile(r"\b(?:she|she's|her)\b", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:i|i'm|im|me|my|mine|myself)\b", re.IGNORECASE)
+# Matches that stand for heavy periods only where the sentence speaks of periods, and
+# matches of acute heavy bleeding that do not count there ("heavy menstrual bleeding with
+# flooding" is a long-standing heavy period, not a haemorrhage now).
+_PERIOD_ONLY = frozenset({"flooding"})
+_WEAK_ACUTE = frozenset({"heavy bleeding", "bleeding heavily", "gushing", "flooding right now"})
+_PERIOD_TALK = re.compile(
+    r"\b(?:periods?|menstrua\w*|menses|hmb|menorrhagia|cycles?)\b", re.IGNORECASE
+)
+# Groups whose findings name one medicine or method: inside a longer match of another
+# finding of these groups, a shorter one is part of its name ("HRT patches" is no patch).
+_PRODUCT_GROUPS = frozenset({"contraception", "medication"})
+# A plain "coil" is the copper one unless the sentence names a hormonal one ("the coil
+# (Mirena)"); a risk phrase that starts with a denial ("never had a smear") says nothing of
+# a recent smear; "heavier than a period" compares with a period, not with yesterday.
+_PLAIN_COIL = frozenset({"coil", "the coil", "iud", "intrauterine device"})
+_DENIAL_START = ("never", "not", "no", "haven't", "hasn't", "have not", "has not")
+_THAN_PERIOD = re.compile(
+    r"\s+than\s+(?:a|my|her|your|the|an?)?\s*(?:normal\s+|usual\s+|heavy\s+)?"
+    r"(?:period|menstrua)",
+    re.IGNORECASE,
+)
+
+
+# Cues that deny every item of a comma list ("denies PCB, IMB, PMB"); other negations reach
+# past a comma only into a list closed by "or"/"and" ("no pain, fever or vomiting"), so in a
+# note's "not on HRT, BMI 36, type 2 diabetes" the diabetes is not denied.
+_LIST_CUES = frozenset({"denies", "deny", "denied", "nil", "negative for", "neg for", "free of"})
+_LIST_CLOSERS = frozenset({"or", "nor", "and", "&"})
+
+
+def _past_list_end(doc: Doc, cue_start: int, cue_end: int, target: Any) -> bool:
+    """Does a negation cue reach its target only across a comma of an open list?"""
+    if clean(doc[cue_start:cue_end].text).lower() in _LIST_CUES or target.start < cue_end:
+        return False
+    between = doc[cue_end : target.start]
+    if not any(t.text == "," for t in between):
+        return False
+    stop = target.end
+    while stop < len(doc) and doc[stop].text not in (",", *SENTENCE_END):
+        stop += 1
+    return not any(t.lower_ in _LIST_CLOSERS for t in doc[cue_end:stop])
+
+
+def _english_choice(
+    chosen: list[int],
+    matches: list[tuple[int, int, str, int]],
+    found: list[Any],
+    ckb: CompiledKB,
+) -> list[int]:
+    """English-only pruning of the chosen matches (see the tables above)."""
+    findings = ckb.kb.findings
+
+    def sentence(i: int) -> str:
+        return str(found[i].sent.text)
+
+    kept: list[int] = []
+    for i in chosen:
+        start, end, finding, _ = matches[i]
+        literal = found[i]._.target_rule.literal
+        group = findings[finding].group if finding in findings else None
+        outer = [
+            matches[k]
+            for k in chosen
+            if k != i
+            and matches[k][0] <= start
+            and end <= matches[k][1]
+            and (matches[k][0], matches[k][1]) != (start, end)
+        ]
+        if group in _PRODUCT_GROUPS and any(
+            o[2] in findings
+            and findings[o[2]].group in _PRODUCT_GROUPS
+            and o[2] != finding
+            and o[3] // 100 > matches[i][3] // 100
+            for o in outer
+        ):
+            continue
+        if finding in findings and findings[finding].kind == "context":
+            denying_risk = [
+                k
+                for k in chosen
+                if matches[k][0] < end
+                and start < matches[k][1]
+                and matches[k][2] in findings
+                and findings[matches[k][2]].kind == "risk"
+                and found[k]._.target_rule.literal.startswith(_DENIAL_START)
+            ]
+            if denying_risk:
+                continue
+        if (
+            finding == "uses_copper_iud"
+            and literal in _PLAIN_COIL
+            and any(
+                matches[k][2] == "uses_hormonal_ius" and found[k].sent == found[i].sent
+                for k in chosen
+            )
+        ):
+            continue
+        if finding == "bleeding_getting_heavier" and _THAN_PERIOD.match(
+            found[i].doc.text, found[i].end_char
+        ):
+            continue
+        if literal in _PERIOD_ONLY and not _PERIOD_TALK.search(sentence(i)):
+            continue
+        if (
+            finding == "acute_heavy_bleeding"
+            and _PERIOD_TALK.search(found[i].text + " " + sentence(i))
+            and (literal in _WEAK_ACUTE or _PERIOD_TALK.search(found[i].text))
+        ):
+            continue
+        kept.append(i)
+    return kept
 
 
 def _skip_pattern_validation(target_matcher: Any) -> None:

@@ -20,6 +20,9 @@ SELF = "SELF"
 NOW = "NOW"
 PSEUDO = "PSEUDO"
 TERMINATE = "TERMINATE"
+# In notes and exam questions "she" is the patient; these cues only mark another person when
+# the text has named one before them ("my friend ... she has"; see `en.py`).
+SHE_CUES = frozenset({"she's", "she is", "she has", "she had", "her symptoms"})
 
 NEGATION_SCOPE = 10  # tokens: a negation rarely reaches further in patient text
 VERB_NEGATION_SCOPE = 7
@@ -45,7 +48,8 @@ CUES: tuple[Cue, ...] = tuple(
         "FORWARD",
         "no|none|nor|neither|without|denies|deny|denied|free of|no sign of|no signs of"
         "|nothing like|no more|no longer|absence of|lack of|negative for|ruled out|zero"
-        "|there is no|there was no|there are no|no real|not any|not on any|not on",
+        "|there is no|there was no|there are no|no real|not any|not on any|nil|no h/o|no hx of"
+        "|no evidence of|no pmh of|neg for|denies any|denied any",
         NEGATION_SCOPE,
     )
     + _many(
@@ -53,7 +57,8 @@ CUES: tuple[Cue, ...] = tuple(
         "FORWARD",
         "not|never|haven't got|have not got|don't get|didn't get|not had|not been|not having"
         "|not experiencing|not noticed|not seen|not taking|stopped taking|came off|come off"
-        "|coming off|came off of|gave up|given up|quit|quitting",
+        "|coming off|came off of|gave up|given up|quit|quitting|never used|never taken"
+        "|stopped using|discontinued|not using|not currently",
         VERB_NEGATION_SCOPE,
     )
     + _many(NEGATED, "FORWARD", "ex|non|formerly|former", 2)
@@ -74,7 +79,8 @@ CUES: tuple[Cue, ...] = tuple(
         "|no idea whether|no idea|don't think|do not think|didn't think|not convinced"
         "|wonder if|wondering if|wondering whether|i wonder|i guess|seems like|sort of|kind of"
         "|can't tell|cannot tell|hard to tell|hard to say|suspect|doubt|question of"
-        "|possibility of|possible|like i'm|like i am|as if|as though|like i was|a bit like",
+        "|possibility of|possible|like i'm|like i am|as if|as though|like i was|a bit like"
+        "|i think|think|i believe|query|suspected|likely|presumed",
     )
     + _many(UNCERTAIN, "BACKWARD", "not sure|or not|i guess|maybe|perhaps|i think|not certain", 6)
     + _many(
@@ -107,12 +113,16 @@ CUES: tuple[Cue, ...] = tuple(
         "my mother|my mom|my mum|my mam|my sister|my aunt|my auntie|my grandmother|my grandma"
         "|my gran|my nan|my cousin|my friend|my friends|family history|runs in my family"
         "|runs in the family|in my family|my relatives|a relative|my niece|my colleague|she's"
-        "|she is|she has|she had|her symptoms|asking for|for a friend",
+        "|she is|she has|she had|her symptoms|asking for|for a friend|fh|fhx|family hx|fh:"
+        "|family history:|fhx:|sister|sisters|mother|grandmother|aunt|aunts|cousin"
+        "|her mother|her mum|her mom|her sister|her aunt|her grandmother|her cousin|her niece"
+        "|her father|her brother|maternal aunt|paternal aunt|maternal grandmother"
+        "|paternal grandmother",
     )
     + _many(
         FAMILY, "BACKWARD", "runs in my family|runs in the family|in my family|in the family", 8
     )
-    + _many(SELF, "PSEUDO", "i|me|myself|mine")
+    + _many(SELF, "PSEUDO", "i|me|myself|mine|herself|pt herself|patient herself|she herself")
     + _many(
         NOW,
         "PSEUDO",
@@ -130,7 +140,11 @@ CUES: tuple[Cue, ...] = tuple(
         "|not on time|not coming|not come|never had this|never had anything like|is it normal"
         "|is this normal|is that normal|is it ok|is it okay|is this ok|is it serious|is this serious"
         "|is it dangerous|is this something|is it something|no one|nobody|not due|isn't due"
-        "|not yet|not tested|haven't tested|not followed|nothing else",
+        "|not yet|not tested|haven't tested|not followed|nothing else|day history of"
+        "|mother of|a mother|new mother|first-time mother|mother to"
+        "|days history of|week history of|weeks history of|month history of|months history of"
+        "|hour history of|hours history of|year history of|years history of|short history of"
+        "|recent history of|day hx of|week hx of",
     )
     + _many(
         TERMINATE,

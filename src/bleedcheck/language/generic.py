@@ -17,11 +17,16 @@ DENIES: dict[str, tuple[str, ...]] = {
     "_regular": ("irregular_periods",),
     "_normal_weight": ("obesity",),
     "_normal_endometrium": ("ultrasound_thick_endometrium",),
+    "_sexually_active": ("pregnancy_possible",),  # "not sexually active", "no sex in months"
+    "_soft_abdomen": ("abdominal_tenderness",),  # "abdomen soft, non-tender"
+    "_screening_done": ("screening_overdue",),  # "smear up to date"
+    "_movements_normal": ("reduced_fetal_movements",),  # "fetal movements normal"
 }
 WORDS: dict[Lang, dict[str, tuple[str, ...]]] = {
     "en": {
         "_pain": ("pain", "pains", "any pain", "hurt", "hurts", "hurting", "aches", "pain at all"),
         "_clots": ("clots", "clot", "clotting"),
+        "_sexually_active": ("sexually active", "had sex", "been sexually active"),
     },
     "ru": {
         "_pain": ("боль", "боли", "болит", "болело", "болеть", "болезненность", "побаливает"),
@@ -32,7 +37,26 @@ WORDS: dict[Lang, dict[str, tuple[str, ...]]] = {
 # Words that deny by themselves, without a negation cue.
 NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
     "en": {
-        "_pain": ("painless", "pain-free", "pain free", "without pain"),
+        "_pain": ("painless", "pain-free", "pain free"),
+        "_temperature": ("afebrile", "apyrexial", "apyrexic", "temperature normal"),
+        "_soft_abdomen": ("non-tender", "nontender", "soft non-tender", "snt"),
+        "_screening_done": (
+            "smear up to date",
+            "smears up to date",
+            "screening up to date",
+            "up to date with smears",
+            "up to date with screening",
+            "smear is up to date",
+        ),
+        "_movements_normal": (
+            "fetal movements normal",
+            "normal fetal movements",
+            "good fetal movements",
+            "fetal movements present",
+            "fms normal",
+            "baby moving normally",
+            "baby moving well",
+        ),
         "_clots": ("small clots", "tiny clots", "clots are small"),
         "_regular": ("regular periods", "periods are regular", "cycle is regular", "regular cycle"),
     },
@@ -59,6 +83,22 @@ NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
         ),
         "_normal_weight": ("вес нормальный", "нормальный вес", "вес в норме", "худая"),
         "_normal_endometrium": ("эндометрий в норме", "эндометрий нормальный", "эндометрий тонкий"),
+        # clinical notes: "живот мягкий", "матка безболезненна при пальпации"
+        "_soft_abdomen": (
+            "живот мягкий",
+            "мягкий живот",
+            "живот мягкий безболезненный",
+            "живот безболезненный",
+            "безболезненный при пальпации",
+            "при пальпации безболезненный",
+            "пальпация безболезненна",
+        ),
+        "_movements_normal": (
+            "шевеления плода хорошие",
+            "шевеления плода в норме",
+            "шевеления плода активные",
+            "шевеления ощущает хорошо",
+        ),
     },
 }
 

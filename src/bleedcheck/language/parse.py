@@ -82,7 +82,9 @@ def parse(text: str, lang: Lang = "en", ckb: CompiledKB | None = None) -> ParseR
     return ParseResult(lang, detected, findings, age, durations)
 
 
-_AGE_KINDS = frozenset({"age", "age_other", "menopause_age", "menarche_age", "pulse", "hcg"})
+_AGE_KINDS = frozenset(
+    {"age", "age_other", "age_relative", "menopause_age", "menarche_age", "pulse", "hcg"}
+)
 _Reader = Callable[[str], Reading]
 
 
@@ -96,7 +98,13 @@ def _age(quantities: list[Quantity]) -> int | None:
     return int(chosen[0].value) if chosen else None
 
 
-_SELF_AGE = re.compile(r"(?:мне|я|возраст|i'?m|i am|im|aged?)\b", re.IGNORECASE)
+_SELF_AGE = re.compile(
+    r"(?:мне|я|возраст|в возрасте|i'?m|i am|im|aged?)\b"
+    # the patient of a Russian clinical note: "Пациентка 32 лет", "Больная 41 года"
+    r"|(?:пациентк|больн|женщин|девушк|девочк|пострадавш|беременн|родильниц|рожениц"
+    r"|первородящ|повторнородящ|первобеременн)\w*",
+    re.IGNORECASE,
+)
 
 
 def _read(text: str, lang: Lang, ckb: CompiledKB) -> Reading:

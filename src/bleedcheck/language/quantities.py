@@ -8,6 +8,8 @@ kinds: `age`; `gestation`; `postpartum` (since the birth); `duration` ("for 2 mo
 `ago`; `period_length`; `amenorrhoea` (since the last period); `menarche_ago`;
 `menopause_age` and `menarche_age` (age at that event, compared with the age now);
 `cycle` (from one period to the next: "цикл 35-40 дней", "раз в 4-5 месяцев");
+`lmp` (since the first day of the last period, as notes give it: "LMP 7 weeks ago");
+`age_relative` (a relative's age: "mother aged 45"; never the woman's);
 `pulse` (beats a minute); `hcg` (a blood hCG level, mIU/ml); `age_other` (the age of the woman a message is written for:
 "дочке 13", "пишу за жену, ей 33"; it counts only when the writer gives no age of her own).
 A range ("9-10 дней") counts as its first number, except for a cycle, where the longer end
@@ -85,6 +87,13 @@ _EN_AGE_STOP = (
     r"hours?|hrs?|x\b|pads?|pregnant|mins?|minutes?|st\b|stone|percent|degrees?|c\b|th\b|nd\b|"
     r"rd\b|am\b|pm\b|o'?clock|tampons?|pills?))"
 )
+_EN_NOTE_TEMPERATURE = (  # "T 38.5", "pyrexial 38.2", "febrile at 39"
+    r"\b(?:t|pyrexial|pyrexic|pyrexia|febrile)\s*(?:of|at|to|:|=)?\s*(?P<n>3[4-9](?:[.,]\d{1,2})?|4[0-2](?:[.,]\d)?)\b"
+)
+_EN_RELATIVE_AGE = (  # "FH of bowel cancer in mother aged 45", "her aunt at 50"
+    r"\b(?:mother|mum|mom|father|dad|sister|brother|aunt|auntie|uncle|grandmother|grandfather"
+    r"|gran|grandma|grandad|cousin|niece|relative)s?\b[^.;,!?]{0,30}?\b(?:aged?|at age|at)\s+(?P<n>\d{2})\b"
+)
 _RU_UNIT = (
     r"(?P<u>дн\w*|день|сут\w*|недел\w*|нед\b|месяц\w*|месец\w*|мес\b|год\w*|лет|полгода|полугод\w*)"
 )
@@ -113,7 +122,7 @@ _RU_PULSE = (
     r"\s*(?:до\s+|около\s+|под\s+)?(?P<n>\d{2,3})\b"
 )
 _RU_TEMPERATURE = (
-    r"\b(?:температур\w*|темп\w*|градусник\w*)\s*(?:до|под|около|больше|выше|уже|была|было"
+    r"\b(?:температур\w*|темп\w*|градусник\w*|лихорад\w*)\s*(?:до|под|около|больше|выше|уже|была|было"
     r"|поднялась|держится)?\s*(?P<n>\d{2}(?:[.,]\d{1,2})?)"
 )
 
@@ -129,6 +138,7 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
         rows: list[tuple[str, str, str | None]] = [
             ("temperature", _EN_TEMPERATURE, None),
             ("temperature", r"\b(?P<n>3[5-9](?:[.,]\d)?)\s*(?:°\s*c?|degrees|c\b)", None),
+            ("temperature", _EN_NOTE_TEMPERATURE, None),
             ("bmi", _EN_BMI, None),
             ("pulse", _EN_PULSE, None),
             (
@@ -137,7 +147,13 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 None,
             ),
             ("pulse", r"\b(?P<n>\d{2,3})\s*bpm\b", None),
-            # ages
+            # ages: of a relative ("mother aged 45"), of the woman written about, her own
+            ("age_relative", _EN_RELATIVE_AGE, None),
+            (
+                "age_other",
+                rf"\b(?:girlfriend|wife|daughter|fianc[ée]e?)\s+(?:is|'s)\s+(?:only\s+|just\s+|now\s+)?{a}\b{_EN_AGE_STOP}",
+                None,
+            ),
             (
                 "age",
                 rf"\b(?:i'?m|i am|im)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?{a}\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?{_EN_AGE_STOP}",
@@ -156,6 +172,18 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ("age", r"^\W*\(?\s*(?P<n>\d{2})\s*\)?\s*(?:,|-|\band\b|\))", None),
             ("age", r"(?:^|[,(]\s*)(?P<n>[1-9]\d)\s*(?:,|\)|$)", None),
             # weeks of pregnancy
+            ("gestation", r"\b(?P<n>\d{1,2})(?:\s*\+\s*[0-6])?\s*/\s*40\b", "week"),
+            (
+                "gestation",
+                r"\b(?P<n>\d{1,2})\s*\+\s*[0-6](?:\s*(?:weeks?|wks?|w)\b|\s*(?:days?|d)\b|(?=[\s,;.)]|$))(?!\s*(?:years?|yrs?|yo|kg|%))",
+                "week",
+            ),
+            (
+                "gestation",
+                rf"\b{n}\s*(?:weeks?|wks?)'?\s*(?:gestation|of gestation|by dates|by lmp|by scan|pregnant)",
+                "week",
+            ),
+            ("gestation", rf"^\W*(?:at\s+)?{n}\s*(?:weeks?|wks?)\b(?=\s*,)", "week"),
             (
                 "gestation",
                 rf"\b{n}\s*(?:\+\s*\d\s*)?(?:-|\s)?(?:weeks?|wks?|wk|w)\b(?:\s*(?:and\s+)?\d+\s*days?)?\s*(?:pregn\w*|preg\b|along|gestation|into (?:my|the|this) pregnancy|of pregnancy)",
@@ -191,15 +219,49 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ("postpartum", rf"\b{n}[- ]{_EN_UNIT}[- ]old\b(?!\s+(?:woman|female|girl))", None),
             (
                 "postpartum",
-                rf"\b(?:gave b\w*rth|had (?:my|the|a|our) baby|delivered|c-?section|caesarean|cesarean|birth)\b[^.!?]{{0,20}}?\b{approx}{n}\s*{_EN_UNIT}\s+ago",
+                rf"\b(?:gave b\w*rth|had (?:my|the|a|our) baby|delivered|delivery|c-?section|caesarean|cesarean|birth)\b[^.!?]{{0,20}}?\b{approx}{n}\s*{_EN_UNIT}\s+ago",
                 None,
             ),
             (
                 "postpartum",
-                rf"\b{approx}{n}\s*{_EN_UNIT}\s+(?:postpartum|post[- ]partum|pp\b|after (?:giving )?birth|after (?:the |my )?delivery|after (?:my|the) (?:c-?section|caesarean)|since (?:the |giving )?birth)",
+                rf"\b{approx}{n}\s*{_EN_UNIT}\s+(?:postpartum|post[- ]partum|postnatal|post[- ]natal|pp\b|after (?:giving )?birth|after (?:the |my )?delivery|after (?:my|the) (?:c-?section|caesarean)|since (?:the |giving )?birth)",
                 None,
             ),
+            # the last menstrual period: "LMP 7 weeks ago", "LMP 6/52", "6 weeks amenorrhoea"
+            (
+                "lmp",
+                rf"\blmp\s*(?:was\s+|:\s*|of\s+|=\s*)?{approx}{n}\s*{_EN_UNIT}(?:\s+ago)?",
+                None,
+            ),
+            ("lmp", r"\blmp\s*(?:was\s+|:\s*|of\s+|=\s*)?(?P<n>\d{1,2})\s*/\s*52\b", "week"),
+            (
+                "lmp",
+                rf"\blast menstrual period\s+(?:was\s+)?{approx}{n}\s*{_EN_UNIT}\s+ago",
+                None,
+            ),
+            ("lmp", rf"\b{n}\s*{_EN_UNIT}\s+(?:of\s+|history of\s+)?amenorrh\w*", None),
+            ("lmp", r"\b(?P<n>\d{1,2})\s*/\s*52\s+(?:of\s+)?amenorrh\w*", "week"),
+            (  # "day 10 postpartum", "post-LSCS day 5"
+                "postpartum",
+                r"\b(?:day|d)\s*(?P<n>\d{1,2})\s+(?:postpartum|post[- ]?partum|postnatal|post[- ]?natal|post[- ]?(?:lscs|nvd|c-?section|caesarean|delivery|birth))\b",
+                "day",
+            ),
+            (
+                "postpartum",
+                r"\b(?:postpartum|post[- ]?partum|postnatal|post[- ]?natal|post[- ]?(?:lscs|nvd|c-?section|caesarean|delivery))\s*:?\s*(?:day|d)\s*(?P<n>\d{1,2})\b",
+                "day",
+            ),
             # amenorrhoea, menopause and menarche
+            (
+                "amenorrhoea",
+                rf"\b(?:periods?|menses|menstruation)\s+(?:stopped|ended|finished|ceased)\s+{approx}{n}\s*{_EN_UNIT}\s+ago",
+                None,
+            ),
+            (  # "after 4 years with no periods"
+                "amenorrhoea",
+                rf"\b{approx}{n}\s*{_EN_UNIT}\s+(?:with no|without(?: a| any)?|of no)\s+(?:periods?|menses)",
+                None,
+            ),
             (
                 "amenorrhoea",
                 rf"\b(?:no|haven'?t had an?y?|have not had an?y?|not had an?y?|without an?y?|no)\s+periods?\s+(?:at all\s+)?(?:for|in|since)\s+{approx}{n}\s*{_EN_UNIT}",
@@ -228,7 +290,7 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             (
                 "menarche_ago",
-                rf"\b(?:first period|started (?:my |having )?periods?|periods? started|got my period for the first time)\s+(?:was\s+|about\s+|only\s+)*{approx}{n}\s*{_EN_UNIT}\s+ago",
+                rf"\b(?:first period|menarche|started (?:my |having )?periods?|periods? started|got my period for the first time)\s+(?:was\s+|about\s+|only\s+)*{approx}{n}\s*{_EN_UNIT}\s+ago",
                 None,
             ),
             (
@@ -237,6 +299,8 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 None,
             ),
             # how long a period lasts
+            ("period_length", rf"\b{n}\s*(?:-|\s)?(?P<u>days?)\s*long\b", None),
+            ("period_length", rf"\b{n}\s*-\s*(?P<u>day)\s+(?:periods?|menses|bleeds?)\b", None),
             (
                 "period_length",
                 rf"\b(?:last|lasts|lasted|lasting|go on for|goes on for|gone on for)\s+{approx}{n}\s*(?P<u>days?|weeks?)",
@@ -272,6 +336,11 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
         rows = [
             ("temperature", _RU_TEMPERATURE, None),
             ("temperature", r"\b(?P<n>3[5-9](?:[.,]\d)?)\s*(?:°|градус)", None),
+            (  # clinical notes: "t 38,4", "Т тела 38,5", "t°=39"
+                "temperature",
+                r"(?<!\w)[tт]\s*°?\s*(?:тела\s*)?[:=]?\s*(?P<n>3[4-9](?:[.,]\d{1,2})?|4[0-2](?:[.,]\d)?)\b",
+                None,
+            ),
             ("bmi", r"\bимт\s*(?:у меня|около|больше|выше|:|=)?\s*(?P<n>\d{2}(?:[.,]\d)?)", None),
             ("pulse", _RU_PULSE, None),
             ("hcg", r"\b(?:б-?)?хгч\s*(?:был|было|уже|:|=|-)?\s*(?P<n>\d{1,6}(?:[.,]\d+)?)", None),
@@ -281,6 +350,19 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 r"\bв\s+(?P<n>\d{2})\s*(?:год|года|лет)\s+(?:месячные|менструаци\w*)\s+(?:прекратились|закончились|ушли|пропали|кончились|остановились)",
                 None,
             ),
+            # an age at the first period: "менархе в 13 лет", "месячные начались в 12 лет"
+            (
+                "menarche_age",
+                r"\b(?:первые месячные|месячные начались|месячные появились|менархе|менструации с)\s*(?:были\s+|пришли\s+|[:—–-]\s*)?(?:в|с)?\s*(?P<n>\d{1,2})\s*(?:год|года|лет)?\b(?!\s*(?:(?:год\w*|лет)\s+)?(?:назад|дн|недел|месяц))",
+                None,
+            ),
+            # the patient of a clinical note: "Пациентка 32 лет", "Больная 41 года", "Ж., 45 лет"
+            (
+                "age",
+                rf"\b(?:пациентк\w*|больн(?:ая|ой|ую)|женщин[аеуы]|девушк[аеиу]|девочк[аеиу]|пострадавш(?:ая|ей|ую)|беременн(?:ая|ой|ую)|родильниц[аеыу]|рожениц[аеыу]|первородящ(?:ая|ей)|повторнородящ(?:ая|ей)|первобеременн(?:ая|ой)|она|ж\.?)\s*,?\s*(?:в возрасте\s+)?{a}\s*(?:-?\s*(?:год|года|лет|летн\w*)\b|г\.|л\.)",
+                None,
+            ),
+            ("age", rf"\bв возрасте\s+{a}\s*(?:год|года|лет)\b", None),
             # someone else's age: the woman a message is written for
             (
                 "age_other",
@@ -311,7 +393,7 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             (
                 "gestation",
-                rf"\b(?:срок\w*|беременн\w*|на сроке)[\s,:]*(?:уже\s+|около\s+|примерно\s+|почти\s+|где-то\s+|сейчас\s+)?(?:на\s+)?{n}\s*(?:-?\s*(?:я|й|ю|ой|ая|ей)\b)?\s*(?:акушерск\w*\s+)?{_RU_GEST_UNIT}",
+                rf"\b(?:срок\w*|беременн\w*|на сроке|бер-?ть|б-ть|берем\.?|бер\.)[\s,:]*(?:уже\s+|около\s+|примерно\s+|почти\s+|где-то\s+|сейчас\s+)?(?:на\s+)?{n}\s*(?:-?\s*(?:я|й|ю|ой|ая|ей)\b)?\s*(?:акушерск\w*\s+)?{_RU_GEST_UNIT}",
                 "week",
             ),
             ("gestation", rf"\b{n}\s*(?:-?\s*(?:й|ом)\b)?\s*месяц\w*\s*беременност\w*", "month"),
@@ -336,7 +418,7 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             (
                 "postpartum",
-                rf"\b(?:родила|роды были|рожала|после родов|после кесарева|после кс|кесарево было)\b[^.!?]{{0,25}}?{approx}{n}?\s*{_RU_UNIT}",
+                rf"\b(?:родила|роды были|роды|рожала|после родов|после кесарева|после кс|кесарево было)\b[^.!?]{{0,25}}?{approx}{n}?\s*{_RU_UNIT}",
                 None,
             ),
             (
@@ -362,6 +444,11 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             (
                 "amenorrhoea",
                 rf"\bпоследние\s+(?:месячные|менструаци\w*)\s+(?:были\s+)?{approx}{n}?\s*{_RU_UNIT}\s+назад",
+                None,
+            ),
+            (
+                "amenorrhoea",
+                rf"\bаменоре\w*\s+(?:в течение\s+|уже\s+)?{more}\s*{n}?\s*{_RU_UNIT}(?!\s*назад)",
                 None,
             ),
             (
@@ -405,11 +492,6 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 None,
             ),
             (
-                "menarche_age",
-                r"\b(?:первые месячные|месячные начались|месячные появились|менархе)\s+(?:были\s+|пришли\s+)?(?:в|с)\s+(?P<n>\d{1,2})",
-                None,
-            ),
-            (
                 "period_length",
                 rf"\b(?:идут|длятся|шли|длились|продолжаются|идет|длится|шла|длилась|продолжались|продолжается|идти|длиться|льют|льются)\s+(?:уже\s+)?(?:по\s+)?{approx}{n}?{rng}\s*(?P<u>дн\w*|день|недел\w*)",
                 None,
@@ -417,6 +499,11 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             (
                 "period_length",
                 rf"\b(?:месячн\w*|менструаци\w*)[^.!?]{{0,25}}?\bпо\s+{approx}{n}{rng}\s*(?P<u>дн\w*|день|недел\w*)",
+                None,
+            ),
+            (
+                "period_length",
+                rf"\b(?:месячн\w*|менструаци\w*)[^.!?]{{0,30}}?\b(?:длительн\w*|продолжительн\w*)[^.!?]{{0,10}}?\bдо\s+{n}{rng}\s*(?P<u>дн\w*|день)",
                 None,
             ),
             # "третью неделю", "второй месяц": in the third week, the second month
@@ -451,6 +538,16 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 rf"(?:^|[.!?]\s*){n}?\s*{_RU_UNIT}\s+(?:пью|принимаю|стоит|ношу|ставлю|колю)\b",
                 None,
             ),
+            (  # a note's "ОК принимает 2 месяца"
+                "duration",
+                rf"\b(?:принимает|получает|использует|применяет|пьет)\s+(?:уже\s+|около\s+|в течение\s+)?{n}?\s*{_RU_UNIT}(?!\s*назад)",
+                None,
+            ),
+            (
+                "duration",
+                rf"\b(?:около|примерно|почти|приблизительно)\s+{n}?\s*{_RU_UNIT}(?!\s*назад)",
+                None,
+            ),
         ]
     return tuple(Pattern(kind, re.compile(rx, flags), unit) for kind, rx, unit in rows)
 
@@ -464,7 +561,14 @@ _NOW = re.compile(
     r"\b(?:now|currently|again|at the moment|this time|сейчас|теперь|снова|опять)\b", re.IGNORECASE
 )
 # A number under 10 is an age only when said to be one ("I'm 8", "8 years old", "мне 8 лет").
-_STATED_AGE = re.compile(r"old|yo\b|y/o|летн|мне|i'?m|i am|\bim\b", re.IGNORECASE)
+_STATED_AGE = re.compile(
+    r"old|yo\b|y/o|летн|мне|i'?m|i am|\bim\b|девоч|пациентк|больн", re.IGNORECASE
+)
+# "матка увеличена до 9 недель беременности": a size, not weeks pregnant
+_UTERUS_SIZE = re.compile(
+    r"(?:увеличен\w*|соответству\w*|размер\w*|величин\w*|как\s+на)\s+(?:до\s+)?(?:размеров\s+)?$",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
@@ -507,7 +611,7 @@ def _quantity(
         value = number if kind == "bmi" or number < 45 else (number - 32) * 5 / 9  # °F
     elif kind in ("pulse", "hcg"):
         value = number
-    elif kind in ("age", "age_other", "menopause_age", "menarche_age"):
+    elif kind in ("age", "age_other", "age_relative", "menopause_age", "menarche_age"):
         if not 1 <= number <= 110 or raw is None or "." in raw or "," in raw:
             return None
         if kind == "age_other" and number < 8:
@@ -528,6 +632,12 @@ def _quantity(
             weeks *= 1.1
         value = weeks
     historical = False
+    if (
+        kind.startswith("gestation")
+        and lang == "ru"
+        and _UTERUS_SIZE.search(text[max(0, m.start() - 40) : m.start()])
+    ):
+        return None
     if kind.startswith("gestation"):
         if not 2 <= value <= 44:
             return None

@@ -138,13 +138,18 @@ class RussianReader:
                 word, form, start = word[2:], rest, start + 2
             elif form.isalpha() and not is_known(form):
                 form = _spoken(form) or self.speller.correct(form)
-            out.append(Token(word, form, lemma(form), start, end, lemmas(form) | _value(form)))
-        return out
+            readings = lemmas(form) | _value(form)
+            out.append(Token(word, form, lemma(form), start, end, readings | _aliases(readings)))
+        return _test_signs(out)
 
     def read(self, text: str) -> Reading:
         tokens = self.tokens(text)
         sentences = _sentences(tokens, len(text))
-        candidates = list(self._matches(tokens))
+        candidates = [
+            m
+            for m in self._matches(tokens)
+            if not _blood_in_gap(m, tokens) and not _pain_not_blood(m, tokens)
+        ]
         chosen = select_matches(
             [
                 (m.first, m.last + 1, m.synonym.finding, len(m.tokens) * 100 - (m.last - m.first))
@@ -157,18 +162,35 @@ class RussianReader:
         pseudo = {j for s, e, c in all_cues if c.category == cues.PSEUDO for j in range(s, e)}
         matches = [m for m in matches if not _jumps_negation_of(m, matches, tokens)]
         used = set().union(*(m.tokens for m in matches)) if matches else set()
-        found = [
-            c
-            for c in all_cues
-            if c[2].category != cues.PSEUDO and not used & set(range(c[0], c[1]))
-        ]
+        found = _third_person(
+            [
+                c
+                for c in all_cues
+                if c[2].category != cues.PSEUDO and not used & set(range(c[0], c[1]))
+            ]
+            # "не пью ок": the verb of a cue is part of a phrase, its "не" still denies it
+            + [
+                (c[0], c[0] + 1, _NOT)
+                for c in all_cues
+                if c[2].category == cues.NEGATED
+                and len(c[2].words) > 1
+                and c[2].words[0] == "не"
+                and c[0] not in used
+                and used & set(range(c[0], c[1]))
+            ],
+            all_cues,
+        )
         mentions = []
         for match in matches:
-            modifiers = tuple(
-                (_CATEGORY[cue.category], " ".join(cue.words))
-                for start, end, cue in found
-                if cue.category in _CATEGORY and _reaches(tokens, found, start, end, cue, match)
-            ) + _skipped_negation(match, tokens, pseudo)
+            modifiers = (
+                tuple(
+                    (_CATEGORY[cue.category], " ".join(cue.words))
+                    for start, end, cue in found
+                    if cue.category in _CATEGORY and _reaches(tokens, found, start, end, cue, match)
+                )
+                + _skipped_negation(match, tokens, pseudo)
+                + self._doubted(match, tokens)
+            )
             mentions.append(
                 Mention(
                     finding=match.synonym.finding,
@@ -194,6 +216,24 @@ class RussianReader:
                         positions = _any_order(tokens, i, syn.lemmas)
                     if positions is not None:
                         yield Match(syn, min(positions), max(positions), frozenset(positions))
+
+    def _doubted(self, match: Match, tokens: list[Token]) -> tuple[tuple[Modifier, str], ...]:
+        """A diagnosis asked about ("СПКЯ?") is not a diagnosis; weeks that give the size of
+        the womb ("матка увеличена до 9 недель беременности") are not weeks pregnant."""
+        finding = match.synonym.finding
+        nxt = match.last + 1
+        if (
+            nxt < len(tokens)
+            and tokens[nxt].form == "?"
+            and not finding.startswith("_")
+            and self.ckb.kb.findings[finding].kind == "risk"
+        ):
+            return ((Modifier.UNCERTAIN, "?"),)
+        if finding in _PREGNANCY_WEEKS:
+            before = [t for t in tokens[max(match.first - 3, 0) : match.first] if t.is_word]
+            if any(t.form.startswith(_SIZE_WORDS) for t in before):
+                return ((Modifier.UNCERTAIN, "размер матки"),)
+        return ()
 
     def _cues(self, tokens: list[Token]) -> list[tuple[int, int, cues.RuCue]]:
         """Cue occurrences, longest first, not overlapping (token start, end, cue)."""
@@ -266,6 +306,119 @@ def paraphrases(finding: str, synonym: str) -> list[str]:
             variants = [padded.replace(f" {head} ", f" {other} ", 1).strip() for other in heads]
             return [synonym, *dict.fromkeys(v for v in variants if v != padded.strip())]
     return [synonym]
+
+
+# Weeks of pregnancy named in words, and words that make them the size of the womb.
+_PREGNANCY_WEEKS = frozenset(
+    {
+        "pregnancy_confirmed",
+        "gestation_under_6w",
+        "gestation_6_13w",
+        "gestation_13_20w",
+        "gestation_20w_plus",
+    }
+)
+_SIZE_WORDS = ("увелич", "соответств", "размер", "величин")
+_NOT = next(c for c in cues.CUES if c.words == ("не",))
+# The clinical word for a period meets every synonym written with the everyday one.
+_ALIASES = {"менструация": frozenset({"месячные", "месячный"})}
+# Discharge other than blood: "обильные кровянистые выделения" are not profuse mucus.
+_NOT_BLOOD = frozenset(
+    {
+        "discharge_mucoid_profuse",
+        "discharge_white_curd",
+        "discharge_stretchy_midcycle",
+        "discharge_yellow_green",
+        "discharge_frothy",
+        "discharge_grey_fishy",
+    }
+)
+_BLOOD_WORDS = frozenset({"кровянистый", "кровяной", "кровь", "алый", "кровавый", "ярко"})
+_TESTS = frozenset({"хгч", "тест", "тесты", "бхгч", "беременность"})
+
+
+def _aliases(readings: frozenset[str]) -> frozenset[str]:
+    out: frozenset[str] = frozenset()
+    for key, extra in _ALIASES.items():
+        if key in readings:
+            out |= extra
+    return out
+
+
+def _test_signs(tokens: list[Token]) -> list[Token]:
+    """A plus or minus after a test is its result: "ХГЧ+", "тест (+)", "ХГЧ (-)"; the
+    brackets around it go, so the result stands next to its test."""
+    out = list(tokens)
+    drop: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.form not in ("+", "-", "−"):
+            continue
+        bracket = i > 0 and tokens[i - 1].form == "("
+        before = tokens[i - 2] if bracket and i > 1 else tokens[i - 1] if i > 0 else None
+        if before is None or before.form not in _TESTS:
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.form != "+" and after is not None and (after.form[:1].isdigit() or after.is_word):
+            continue  # "ХГЧ - 1500", "тест - отрицательный": a dash
+        word = "положительный" if tok.form == "+" else "отрицательный"
+        out[i] = Token(tok.text, word, word, tok.start, tok.end, frozenset({word}))
+        if bracket and after is not None and after.form == ")":
+            drop |= {i - 1, i + 1}
+    return [t for j, t in enumerate(out) if j not in drop]
+
+
+def _blood_in_gap(match: Match, tokens: list[Token]) -> bool:
+    if match.synonym.finding not in _NOT_BLOOD:
+        return False
+    return any(
+        j not in match.tokens and tokens[j].meets(_BLOOD_WORDS)
+        for j in range(match.first + 1, match.last)
+    )
+
+
+# "резкая боль во время полового акта": a phrase about when, said of pain and not of blood
+_PAIN_WORDS = frozenset({"боль", "болеть", "больно", "заболеть", "болезненный", "прострелить"})
+_BLEEDING_WORDS = frozenset(
+    {
+        "кровь",
+        "кровить",
+        "кровотечение",
+        "кровянистый",
+        "кровяной",
+        "мазать",
+        "мазня",
+        "кровомазание",
+        "подмазывать",
+        "выделение",
+        "выделения",
+    }
+)
+
+
+def _pain_not_blood(match: Match, tokens: list[Token]) -> bool:
+    if match.synonym.finding != "bleeding_after_sex":
+        return False
+    if any(tokens[j].meets(_BLEEDING_WORDS) for j in match.tokens):
+        return False
+    lo, hi = match.first, match.last
+    while lo > 0 and tokens[lo - 1].form not in cues.SENTENCE_PUNCT:
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].form not in cues.SENTENCE_PUNCT:
+        hi += 1
+    sentence = [tokens[j] for j in range(lo, hi + 1) if j not in match.tokens]
+    pain = any(t.meets(_PAIN_WORDS) for t in sentence)
+    return pain and not any(t.meets(_BLEEDING_WORDS) for t in sentence)
+
+
+def _third_person(
+    found: list[tuple[int, int, cues.RuCue]], every: list[tuple[int, int, cues.RuCue]]
+) -> list[tuple[int, int, cues.RuCue]]:
+    """In a note about the patient ("Пациентка 30 лет. У нее мажет"), "у нее" is the patient:
+    it marks someone else only when the writer speaks of herself or of a relative too."""
+    other = [c for c in every if c[2].category == cues.FAMILY and c[2].words != ("у", "нее")]
+    if other or any(c[2].category == cues.SELF for c in every):
+        return found
+    return [c for c in found if c[2].words != ("у", "нее")]
 
 
 def _skipped_negation(
@@ -444,8 +597,10 @@ def _reaches(
             return False  # "кажется остался, ..., выделения с запахом": doubt ends at a comma
         if tok.form == "," or tok.form in cues.AND_WORDS:
             nxt = _next_word(tokens, j)
-            if cue.category == cues.NEGATED and not (
-                cue.genitive and nxt is not None and can_be_genitive(tokens[nxt].form)
+            if (
+                cue.category == cues.NEGATED
+                and not (cue.genitive and nxt is not None and can_be_genitive(tokens[nxt].form))
+                and not (cue.listing and _lists_on(tokens, nxt))
             ):
                 return False
             if not tok.is_word:
@@ -468,10 +623,26 @@ def _reaches_back(tokens: list[Token], start: int, end: int, cue: cues.RuCue, ma
     words = 0
     for j in range(match.last + 1, start):
         tok = tokens[j]
-        if _is_break(tok) or tok.form == ",":
+        if _is_break(tok) or (tok.form == "," and not (cue.listing and _lists_on(tokens, j))):
             return False
-        words += 1
+        if tok.is_word:
+            words += 1
     return words <= cue.backward
+
+
+def _lists_on(tokens: list[Token], j: int | None) -> bool:
+    """Whether a list goes on at tokens[j]: a noun phrase, not a new verb or complaint
+    ("отрицает тошноту, рвоту" but not "отрицает боли, отмечает мажущие выделения")."""
+    if j is None:
+        return False
+    nxt = next((k for k in range(j, len(tokens)) if tokens[k].is_word), None)
+    if nxt is None:
+        return False
+    form = tokens[nxt].form
+    return form not in _NEW_CLAUSE and not (is_verb(form) and not can_be_genitive(form))
+
+
+_NEW_CLAUSE = frozenset({"жалобы", "жалуется", "жалоб", "беспокоят", "беспокоит", "есть"})
 
 
 def _ends_scope(found: list[tuple[int, int, cues.RuCue]], j: int, cue: cues.RuCue) -> bool:

@@ -57,6 +57,16 @@ OBESE_BMI = 30.0
 FAST_HEART = "fast_heartbeat"
 FAST_PULSE = 100.0  # beats a minute
 LATE = "period_late"
+LATE_WEEKS = 5.0  # "LMP 5 weeks ago": a period of a usual cycle is late
+AMENORRHOEA_KINDS = ("amenorrhoea", "lmp")  # "lmp": the notes' "LMP 7 weeks ago"
+VITALS_NORMAL = {  # English notes: a normal figure denies the finding ("HR 78", "T 36.9")
+    "pulse": (FAST_HEART, 30.0, 100.0),
+    "temperature": (FEVER, 30.0, 37.5),
+    "bmi": (OBESE, 12.0, 30.0),
+}
+SUBFERTILE = "difficulty_conceiving"
+SUBFERTILE_WEEKS = 52.0  # trying to conceive for a year or more
+TRYING = frozenset({"trying to conceive", "ttc", "trying for a baby", "trying to get pregnant"})
 AMENORRHOEA_INFREQUENT_WEEKS = 13.0  # three months or more without a period
 TRANSITION_AGE = 45  # from 45, months without a period are the menopause transition
 # no periods are expected while pregnant or nursing, nor on progestogen-only methods
@@ -99,6 +109,7 @@ FINDINGS_USED = (
     RECENT_LOSS,
     PREVIOUS_LOSS,
     *NO_PERIODS_EXPECTED,
+    SUBFERTILE,
 )
 _PERIOD_WORD = {
     "en": re.compile(r"\bperiods?\b|\bmenstrua", re.IGNORECASE),
@@ -180,11 +191,16 @@ def timing(
         or (q.kind == "gestation_at" and not postpartum and POSTPARTUM not in present)
     ]
     current = [q for q in gestations if not q.historical]
+    lmps = [q for q in quantities if q.kind == "lmp" and 2 <= q.value <= 44]
     if current:
         q = max(current, key=lambda q: q.value)  # two figures: the later, more urgent one
         band = gestation_band(q.value)
         add(band, q, "gestation")
         add(PREGNANT, q, "gestation")
+    elif lmps and PREGNANT in present:  # pregnant, dated by the last period
+        q = lmps[0]
+        band = gestation_band(q.value)
+        add(band, q, "gestation_by_lmp")
 
     by_sentence: dict[int, list[Mention]] = {}
     for m in reading.mentions:
@@ -203,7 +219,11 @@ def timing(
             and not kinds <= {"context", "risk"}
         ):
             add(POSTCOITAL_LONG, q, "postcoital_duration")
-        methods = [m for m in nearest if m.finding.startswith(METHOD_PREFIX) and _is_method(m, ckb)]
+        methods = [
+            m
+            for m in nearest
+            if m.finding.startswith(METHOD_PREFIX) and _is_method(m, ckb) and m.finding in present
+        ]
         started = q.kind != "ago" or bool(
             _STARTED[lang].search(_sentence_text(reading, sentence, text))
         )
@@ -240,7 +260,11 @@ def timing(
             add(FEVER, q, "temperature")
         if q.kind == "bmi" and q.value >= OBESE_BMI:
             add(OBESE, q, "bmi")
-        if q.kind == "amenorrhoea" and q.value >= AMENORRHOEA_WEEKS and (age is None or age >= 40):
+        if (
+            q.kind in AMENORRHOEA_KINDS
+            and q.value >= AMENORRHOEA_WEEKS
+            and (age is None or age >= 40)
+        ):
             add(POSTMENOPAUSAL, q, "months_without_period")
             overruled.update(
                 (m.finding, m.start)
@@ -248,12 +272,31 @@ def timing(
                 if m.finding == LATE and m.start < q.end and q.start < m.end
             )
         elif (
-            q.kind == "amenorrhoea"
+            q.kind in AMENORRHOEA_KINDS
             and q.value >= AMENORRHOEA_INFREQUENT_WEEKS
             and (age is None or age < TRANSITION_AGE)
             and not present.intersection(NO_PERIODS_EXPECTED)
         ):
             add(INFREQUENT, q, "months_without_period")
+        if (
+            q.kind == "lmp"
+            and LATE_WEEKS <= q.value < AMENORRHOEA_WEEKS
+            and (age is None or age < TRANSITION_AGE + 5)
+            and not present.intersection(set(NO_PERIODS_EXPECTED) - {PREGNANT})
+        ):
+            add(LATE, q, "weeks_since_last_period")
+        if q.kind in VITALS_NORMAL:
+            finding, low, limit = VITALS_NORMAL[q.kind]
+            if low <= q.value < limit:
+                out.append(
+                    Assertion(finding, Presence.ABSENT, q.start, q.end, f"normal_value:{q.text}")
+                )
+        if (
+            q.kind in DURATIONS
+            and q.value >= SUBFERTILE_WEEKS
+            and any(m.synonym in TRYING for m in nearest)
+        ):
+            add(SUBFERTILE, q, "trying_to_conceive")
         if q.kind == "hcg" and q.value >= HCG_PREGNANT:
             add(PREGNANT, q, "hcg")
         if q.kind == "pulse" and q.value >= FAST_PULSE:

@@ -1,0 +1,302 @@
+"""English as clinicians write it: notes, referrals, exam questions, shorthand and vitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from bleedcheck.language.parse import parse
+from bleedcheck.vocab import Presence
+
+from .helpers import state
+
+P, A, U = Presence.PRESENT, Presence.ABSENT, Presence.UNKNOWN
+
+
+def states(text: str) -> dict[str, Presence]:
+    return {f.id: f.state for f in parse(text, "en").findings}
+
+
+# --- negation as notes write it -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Not on HRT.", "uses_hrt"),
+        ("I am not on HRT", "uses_hrt"),
+        ("Not on the pill at the moment", "uses_combined_pill"),
+        ("she is not taking HRT", "uses_hrt"),
+        ("Never had HRT, now bleeding", "uses_hrt"),
+        ("Pt denies dyspareunia", "pain_during_sex"),
+        ("nil dysuria", "pain_on_urination"),
+        ("Dysuria: nil. Bleeding mid cycle.", "pain_on_urination"),
+        ("Haematuria: no", "blood_in_urine"),
+        ("Fever: nil", "fever"),
+        ("Vomiting: none. ", "vomiting"),
+        ("No PCB or IMB", "bleeding_between_periods"),
+        ("Bleeding without fever", "fever"),
+        ("Negative for shoulder tip pain", "shoulder_tip_pain"),
+        ("Shoulder tip pain not present.", "shoulder_tip_pain"),
+        ("Free of fever since Tuesday", "fever"),
+        ("Apyrexial, spotting", "fever"),
+        ("Abdomen soft, non-tender.", "abdominal_tenderness"),
+        ("Smear up to date.", "screening_overdue"),
+        ("34/40, fetal movements normal.", "reduced_fetal_movements"),
+        ("Not sexually active.", "pregnancy_possible"),
+    ],
+)
+def test_note_negations_deny(text, fid):
+    assert state(text, "en", fid) is A
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        ("UPT -ve", "pregnancy_test_negative", P),
+        ("UPT negative", "pregnancy_test_negative", P),
+        ("UPT +ve", "pregnancy_confirmed", P),
+        ("bHCG positive", "pregnancy_confirmed", P),
+        ("Chlamydia neg, spotting after sex", "bleeding_after_sex", P),
+        ("PMB: yes", "postmenopausal", P),
+    ],
+)
+def test_test_results_are_not_negations_of_themselves(text, fid, expected):
+    assert state(text, "en", fid) is expected
+
+
+def test_a_negation_stops_at_the_next_item_of_a_note_list():
+    found = states("68F, PMB, not on HRT, BMI 36, type 2 diabetes.")
+    assert found["uses_hrt"] is A
+    assert found["diabetes"] is P
+    assert found["obesity"] is P
+
+
+def test_a_negation_reaches_along_a_list_closed_by_or():
+    found = states("I'm not on any blood thinners, HRT or tamoxifen")
+    assert found["uses_tamoxifen"] is A
+    assert found["uses_anticoagulant"] is A
+
+
+def test_denies_reaches_along_a_comma_list():
+    found = states("Denies PCB, IMB, dyspareunia.")
+    assert found["bleeding_after_sex"] is A
+    assert found["bleeding_between_periods"] is A
+
+
+def test_a_days_history_is_not_the_past():
+    found = states("She presents with a 3-day history of right iliac fossa pain and spotting.")
+    assert found["pain_one_sided"] is P
+    assert found["spotting_light"] is P
+
+
+def test_never_had_a_smear_is_no_recent_smear():
+    found = states("never had a smear test and bleed after sex")
+    assert found["screening_overdue"] is P
+    assert "recent_smear_or_exam" not in found
+
+
+# --- who the text is about -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is tachycardic at 120.",
+        "The patient is tachycardic",
+        "Mrs J is tachycardic and pale",
+        "A 30-year-old woman presents. She is tachycardic.",
+    ],
+)
+def test_she_in_a_note_is_the_patient(text):
+    assert state(text, "en", "fast_heartbeat") is P
+
+
+def test_she_after_a_named_friend_is_the_friend():
+    assert state("Asking for my friend, she has fainted twice", "en", "fainting_or_collapse") is U
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("FH: sister had an ectopic pregnancy.", "previous_ectopic_or_tubal_surgery"),
+        ("Her mother had a miscarriage at 40.", "previous_miscarriage"),
+        ("Her sister has fibroids.", "known_fibroids"),
+    ],
+)
+def test_relatives_findings_are_unknown(text, fid):
+    assert state(text, "en", fid) in (U, None)
+
+
+def test_family_history_finding_stays_present_and_age_of_relative_is_no_age():
+    result = parse("Mrs B, 66, FH of bowel cancer in mother aged 45.", "en")
+    assert result.age == 66
+    assert {f.id: f.state for f in result.findings}["family_history_lynch"] is P
+
+
+def test_the_patient_herself_ends_a_family_scope():
+    found = states("FH: sister had an ectopic. Pt herself has never had an ectopic.")
+    assert found["previous_ectopic_or_tubal_surgery"] is A
+
+
+# --- shorthand --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("PMB x2", "postmenopausal"),
+        ("PCB for 3 months", "bleeding_after_sex"),
+        ("IMB on the pill", "bleeding_between_periods"),
+        ("HMB", "heavy_periods"),
+        ("metrorrhagia for 6 months", "bleeding_between_periods"),
+        ("on the COCP", "uses_combined_pill"),
+        ("on the mini pill", "uses_progestogen_pill"),
+        ("Nexplanon in situ", "uses_implant"),
+        ("Depo-Provera", "uses_injection"),
+        ("sequential HRT", "uses_hrt"),
+        ("HRT patches", "uses_hrt"),
+        ("on tamoxifen", "uses_tamoxifen"),
+        ("on a DOAC", "uses_anticoagulant"),
+        ("prophylactic LMWH", "uses_anticoagulant"),
+        ("EHC 3 days ago", "took_emergency_contraception"),
+        ("RIF pain", "pain_one_sided"),
+        ("left iliac fossa pain", "pain_one_sided"),
+        ("adnexal tenderness", "abdominal_tenderness"),
+        ("syncopal episode", "fainting_or_collapse"),
+        ("presyncope", "fainting_or_collapse"),
+        ("tachycardic", "fast_heartbeat"),
+        ("pyrexial", "fever"),
+        ("offensive PV discharge", "discharge_offensive"),
+        ("offensive lochia", "discharge_offensive"),
+        ("friable cervix", "cervix_abnormal_seen"),
+        ("contact bleeding on speculum", "cervix_abnormal_seen"),
+        ("cervical ectropion seen", "cervix_abnormal_seen"),
+        ("smear overdue", "screening_overdue"),
+        ("post-LLETZ", "recent_gynae_procedure"),
+        ("post ERPC", "recent_gynae_procedure"),
+        ("2 weeks post-TOP", "recent_miscarriage_or_abortion"),
+        ("previous LSCS", "previous_caesarean"),
+        ("SROM at 30 weeks", "waters_broken"),
+        ("PPH at her last delivery", "bleeding_after_surgery_or_dental"),
+    ],
+)
+def test_shorthand_is_recognised(text, fid):
+    assert state(text, "en", fid) is P
+
+
+def test_mirena_named_with_the_coil_is_not_a_copper_coil():
+    found = states("on the coil (Mirena) since 2020")
+    assert found["uses_hormonal_ius"] is P
+    assert "uses_copper_iud" not in found
+
+
+def test_hrt_patches_are_not_the_contraceptive_patch():
+    assert "uses_combined_pill" not in states("Went on HRT patches in January")
+
+
+# --- numbers in notes -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("32/40, PV bleeding", "gestation_20w_plus"),
+        ("8/40 by dates", "gestation_6_13w"),
+        ("32+3 weeks with bleeding", "gestation_20w_plus"),
+        ("6+2 weeks by LMP, spotting", "gestation_6_13w"),
+        ("at 16+0, spotting", "gestation_13_20w"),
+        ("34 weeks' gestation, painless bleeding", "gestation_20w_plus"),
+    ],
+)
+def test_gestation_notations(text, band):
+    found = states(text)
+    assert found[band] is P
+    assert found["pregnancy_confirmed"] is P
+
+
+def test_lmp_weeks_ago_means_a_late_period_and_dates_a_pregnancy():
+    found = states("32F, LMP 7 weeks ago, positive pregnancy test, PV bleeding")
+    assert found["period_late"] is P
+    assert found["pregnancy_possible"] is P
+    assert found["gestation_6_13w"] is P
+
+
+def test_lmp_without_a_pregnancy_sets_no_gestation():
+    found = states("LMP 6 weeks ago, spotting")
+    assert found["period_late"] is P
+    assert not any(fid.startswith("gestation") for fid in found)
+
+
+def test_lmp_years_ago_is_postmenopausal():
+    assert state("LMP 3 years ago, now spotting", "en", "postmenopausal") is P
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        ("HR 118, BP 92/60", "fast_heartbeat", P),
+        ("HR 78, BP 124/80", "fast_heartbeat", A),
+        ("T 38.5, offensive lochia", "fever", P),
+        ("pyrexial 38.2", "fever", P),
+        ("T 36.8", "fever", A),
+        ("BMI 24", "obesity", A),
+    ],
+)
+def test_vitals(text, fid, expected):
+    assert state(text, "en", fid) is expected
+
+
+def test_low_grade_temperature_is_no_fever_either_way():
+    assert state("low-grade temp 37.8", "en", "fever") in (U, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["Day 10 postpartum, heavy bleeding", "Post-LSCS day 5, pyrexial", "6 weeks postnatal"]
+)
+def test_postpartum_days(text):
+    assert state(text, "en", "postpartum_12w") is P
+
+
+def test_postpartum_over_12_weeks_is_unknown():
+    assert state("4 months postpartum, spotting", "en", "postpartum_12w") in (U, None)
+
+
+def test_menarche_months_ago_is_recent():
+    assert state("14 yo, menarche 8 months ago", "en", "girl_within_2y_of_menarche") is P
+
+
+def test_trying_to_conceive_for_over_a_year():
+    assert state("Trying to conceive for 18 months.", "en", "difficulty_conceiving") is P
+    assert state("Trying to conceive for 3 months.", "en", "difficulty_conceiving") is None
+
+
+# --- heavy periods are not a haemorrhage -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy menstrual bleeding with flooding",
+        "heavy periods, flooding and clots",
+        "periods every 2 weeks lasting 10 days, flooding",
+    ],
+)
+def test_flooding_with_periods_is_heavy_periods_not_acute(text):
+    found = states(text)
+    assert found["heavy_periods"] is P
+    assert "acute_heavy_bleeding" not in found
+
+
+def test_acute_heavy_bleeding_still_recognised_beside_periods():
+    found = states("heavy periods, but today soaking a pad every hour")
+    assert found["acute_heavy_bleeding"] is P
+
+
+def test_flooding_alone_is_not_heavy_periods():
+    assert "heavy_periods" not in states("flooding everywhere after the birth")
+
+
+def test_heavier_than_a_period_is_not_getting_heavier():
+    assert "bleeding_getting_heavier" not in states(
+        "3 days post-LLETZ, bleeding heavier than a period"
+    )
