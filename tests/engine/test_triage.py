@@ -180,3 +180,25 @@ def test_emergency_rules_keep_assuming_pregnancy_despite_contraception():
     """A pregnancy despite a coil is more often ectopic: pain still means emergency."""
     coil_pain = {"uses_copper_iud": "present", "pain_one_sided": "present"}
     assert _level({"age": 30, "evidence": coil_pain}) in ("emergency", "emergency_ambulance")
+
+
+def test_the_assessment_says_when_pregnancy_was_assumed():
+    from bleedcheck import assess
+
+    unknown = assess({"age": 25, "evidence": {"bleeding_between_periods": "present"}})
+    assert unknown.triage.level.value == "consultation_24"
+    assert any("pregnant" in note for note in unknown.notes)
+    stated = assess(
+        {
+            "age": 25,
+            "evidence": {"bleeding_between_periods": "present", "pregnancy_possible": "present"},
+        }
+    )
+    assert not any("pregnant" in note for note in stated.notes)
+    ruled_out = assess(
+        {
+            "age": 25,
+            "evidence": {"bleeding_between_periods": "present", "postmenopausal": "present"},
+        }
+    )
+    assert not any("pregnant" in note for note in ruled_out.notes)

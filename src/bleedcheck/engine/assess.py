@@ -12,7 +12,7 @@ from bleedcheck.engine.evidence import complete, evidence_from_case
 from bleedcheck.engine.explain import contributions, split
 from bleedcheck.engine.priors import context_priors, prior_factors
 from bleedcheck.engine.quickscore import Posterior, posterior_marginals
-from bleedcheck.engine.triage import DEFAULT_REGION, triage
+from bleedcheck.engine.triage import DEFAULT_REGION, rule_state, triage
 from bleedcheck.errors import EvidenceError
 from bleedcheck.i18n.messages import likelihood_word, message
 from bleedcheck.knowledge.compile import CompiledKB, FloatArray, compiled
@@ -22,7 +22,9 @@ from bleedcheck.vocab import (
     ConditionResult,
     Evidence,
     Lang,
+    Presence,
     TestRecommendation,
+    Triage,
 )
 
 EXPLAINED_CONDITIONS = 10  # conditions that get per-finding explanations
@@ -100,6 +102,8 @@ def assess_evidence(
         if (r.cancer or r.urgency == "consultation_24") and r.probability >= SERIOUS_FLOOR
     ]
     notes = [message("approximate", lang)] if inference.posterior.method == "approximate" else []
+    if pregnancy_assumed(ckb, evidence, tri):
+        notes.append(message("pregnancy_assumed", lang))
     return Assessment(
         lang=lang,
         age=evidence.age,
@@ -160,3 +164,16 @@ def assess(
 
 
 __all__ = ["Inference", "assess", "assess_evidence", "infer", "recommended_tests"]
+
+
+def pregnancy_assumed(ckb: CompiledKB, evidence: Evidence, tri: Triage) -> bool:
+    """Whether a rule that set the level fired only because pregnancy was assumed possible."""
+    if evidence.state("pregnancy_possible") is not Presence.UNKNOWN:
+        return False
+    if rule_state(evidence, "pregnancy_possible") is not Presence.PRESENT:
+        return False
+    by_id = {r.id: r for r in ckb.kb.rulebook.rules}
+    return any(
+        hit.level is tri.level and "pregnancy_possible" in by_id[hit.id].when.finding_ids()
+        for hit in tri.rules
+    )

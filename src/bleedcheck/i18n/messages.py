@@ -33,6 +33,17 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "supports": {"en": "for", "ru": "за"},
     "against": {"en": "against", "ru": "против"},
     "self_care": {"en": "What you can do", "ru": "Что можно сделать самой"},
+    "pregnancy_assumed": {
+        "en": (
+            "You did not say whether you could be pregnant, so the urgency assumes you could be "
+            "(only a test can rule it out). A negative pregnancy test may lower it."
+        ),
+        "ru": (
+            "Вы не указали, возможна ли беременность, поэтому срочность оценена так, как будто "
+            "она возможна (исключить её может только тест). Отрицательный тест на беременность "
+            "может снизить срочность."
+        ),
+    },
     "approximate": {
         "en": "Many findings were given; probabilities are approximate.",
         "ru": "Указано очень много признаков; вероятности приблизительные.",
