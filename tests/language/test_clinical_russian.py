@@ -4,43 +4,20 @@ person, "отрицает", negation after the verb, vital signs; plus the clini
 
 from __future__ import annotations
 
-from importlib import resources
-from typing import Any
-
 import pytest
-import yaml
 
-from bleedcheck.knowledge.compile import compiled
 from bleedcheck.language.parse import parse
 from bleedcheck.vocab import Presence
 
-from .helpers import state
+from .helpers import check_corpus, load_corpus, state
 
-STATES = {"present", "absent", "unknown"}
 P, A, U = Presence.PRESENT, Presence.ABSENT, Presence.UNKNOWN
 
 
-def _clinical_corpus() -> list[dict[str, Any]]:
-    path = resources.files("bleedcheck") / "evaluation" / "corpora" / "ru_clinical_dev.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, list)
-    return data
-
-
 def test_ru_clinical_dev_corpus_loads_with_known_finding_ids() -> None:
-    items = _clinical_corpus()
-    known = set(compiled().kb.findings)
+    items = load_corpus("ru_clinical_dev")
     assert len(items) == 120
-    ids = [item["id"] for item in items]
-    assert len(ids) == len(set(ids))
-    for item in items:
-        assert isinstance(item["text"], str) and item["text"].strip()
-        assert item["age"] is None or isinstance(item["age"], int)
-        findings = item["findings"]
-        assert findings, item["id"]
-        unknown_ids = set(findings) - known
-        assert not unknown_ids, f"{item['id']}: {sorted(unknown_ids)}"
-        assert set(findings.values()) <= STATES, item["id"]
+    check_corpus(items)
 
 
 @pytest.mark.parametrize(

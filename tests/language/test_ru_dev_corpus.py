@@ -3,42 +3,18 @@ plus the parser behaviours that tuning on it added (short phrases written for th
 
 from __future__ import annotations
 
-from importlib import resources
-from typing import Any
-
 import pytest
-import yaml
 
-from bleedcheck.knowledge.compile import compiled
 from bleedcheck.language.parse import parse
 from bleedcheck.vocab import Presence
 
-from .helpers import state
-
-STATES = {"present", "absent", "unknown"}
-
-
-def _dev_corpus() -> list[dict[str, Any]]:
-    path = resources.files("bleedcheck") / "evaluation" / "corpora" / "ru_dev.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, list)
-    return data
+from .helpers import check_corpus, load_corpus, state
 
 
 def test_ru_dev_corpus_loads_with_known_finding_ids() -> None:
-    items = _dev_corpus()
-    known = set(compiled().kb.findings)
+    items = load_corpus("ru_dev")
     assert len(items) >= 150
-    ids = [item["id"] for item in items]
-    assert len(ids) == len(set(ids))
-    for item in items:
-        assert isinstance(item["text"], str) and item["text"].strip()
-        assert item["age"] is None or isinstance(item["age"], int)
-        findings = item["findings"]
-        assert findings, item["id"]
-        unknown_ids = set(findings) - known
-        assert not unknown_ids, f"{item['id']}: {sorted(unknown_ids)}"
-        assert set(findings.values()) <= STATES, item["id"]
+    check_corpus(items)
 
 
 @pytest.mark.parametrize(

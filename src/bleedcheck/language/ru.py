@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bleedcheck.knowledge.compile import CompiledKB
@@ -140,7 +140,7 @@ class RussianReader:
                 form = _spoken(form) or self.speller.correct(form)
             readings = lemmas(form) | _value(form)
             out.append(Token(word, form, lemma(form), start, end, readings | _aliases(readings)))
-        return _test_signs(out)
+        return _antecedents(_test_signs(out))
 
     def read(self, text: str) -> Reading:
         tokens = self.tokens(text)
@@ -661,6 +661,49 @@ def _next_word(tokens: list[Token], j: int) -> int | None:
         if tokens[k].is_word and tokens[k].form not in cues.AND_WORDS:
             return k
     return None
+
+
+# Ellipsis across clauses and sentences: "После секса кровь. И после него мажет" — a pronoun
+# after "после" stands for the nearest earlier act it can refer to; "месячные нерегулярные,
+# между ними мажет" — "между ними" stands for between periods. The pronoun token takes the
+# antecedent's readings, so the usual phrases ("мажет после секса") match across the gap.
+_ANAPHORS = {
+    "после": frozenset({"него", "нее", "неё", "этого", "такого"}),
+    "между": frozenset({"ними"}),
+}
+_SEX = frozenset({"секс", "близость", "па", "интим", "акт", "муж", "партнер", "партнёр", "парень"})
+_PERIODS = frozenset({"месячные", "месячный", "менструация", "менструальный", "цикл"})
+_SEX_READINGS = frozenset({"секс"})
+_PERIOD_READINGS = frozenset({"месячные", "месячный"})
+# nouns an "after it" more likely refers to than sex: a nearer one of these blocks the link
+_OTHER_ACTS = frozenset(
+    {
+        "процедура", "операция", "гистероскопия", "прижигание", "биопсия", "чистка",
+        "выскабливание", "аборт", "роды", "узи", "осмотр", "мазок", "укол", "спираль",
+        "таблетка", "постинор", "спортзал", "тренировка", "туалет", "выкидыш", "свеча",
+    }
+)  # fmt: skip
+ANAPHOR_REACH = 40  # tokens back (about two sentences) where an antecedent is looked for
+
+
+def _antecedents(tokens: list[Token]) -> list[Token]:
+    out = list(tokens)
+    for i in range(1, len(tokens)):
+        prev = tokens[i - 1].form
+        if tokens[i].form not in _ANAPHORS.get(prev, ()):
+            continue
+        back = [t for t in reversed(tokens[max(i - 1 - ANAPHOR_REACH, 0) : i - 1]) if t.is_word]
+        if prev == "между":
+            if any(t.meets(_PERIODS) for t in back):
+                out[i] = replace(tokens[i], lemmas=tokens[i].lemmas | _PERIOD_READINGS)
+            continue
+        for t in back:
+            if t.meets(_OTHER_ACTS):
+                break
+            if t.meets(_SEX):
+                out[i] = replace(tokens[i], lemmas=tokens[i].lemmas | _SEX_READINGS)
+                break
+    return out
 
 
 def _sentences(tokens: list[Token], length: int) -> list[tuple[int, int]]:
