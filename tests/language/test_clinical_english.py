@@ -300,3 +300,99 @@ def test_heavier_than_a_period_is_not_getting_heavier():
     assert "bleeding_getting_heavier" not in states(
         "3 days post-LLETZ, bleeding heavier than a period"
     )
+
+
+# --- one-line case summaries: hyphens, clause ends, bare figures -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        # a hyphenated word is the same words as the synonym without the hyphen
+        ("Shoulder-tip pain since lunch", "shoulder_tip_pain", P),
+        ("sudden severe left-sided pain", "pain_severe_abdominal", P),
+        ("watery blood-stained loss for a month", "discharge_watery_bloodstained", P),
+        # a negation of something that is no finding ends at the comma
+        ("no scan yet, one-sided pain and spotting", "pain_one_sided", P),
+        ("no test done, brown spotting", "dark_scanty_bleeding", P),
+        # ... but a list of findings after it is still denied
+        ("no fever, rash or vomiting", "vomiting", A),
+        # a denial after the finding does not reach back over a comma
+        ("ripping abdominal pain, contractions stopped", "pain_severe_abdominal", P),
+        ("ripping abdominal pain, contractions stopped", "regular_contractions", A),
+        # phrases that deny by themselves silence what overlaps them
+        ("soft non-tender uterus, fresh bleeding", "pain_constant_severe_uterus", A),
+        ("period with small clots", "large_clots", A),
+        ("passing clots and flooding", "large_clots", P),
+        # a product named inside a gapped phrase is that product
+        ("on the progestogen-only pill since spring", "uses_progestogen_pill", P),
+        ("stinging on passing urine for two days", "pain_on_urination", P),
+        ("scanty dark bleeding", "dark_scanty_bleeding", P),
+    ],
+)
+def test_case_summary_phrases(text, fid, expected):
+    assert state(text, "en", fid) is expected
+
+
+def test_progestogen_only_pill_is_not_the_combined_pill():
+    assert state("on the progestogen-only pill since spring", "en", "uses_combined_pill") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("31F, 35 weeks, PV bleeding", "gestation_20w_plus"),
+        ("24-year-old; 18 weeks; painless spotting", "gestation_13_20w"),
+        ("G2P1, 9 weeks, spotting", "gestation_6_13w"),
+        ("positive test at about 4 weeks, no pain", "gestation_under_6w"),
+        ("40-year-old with a previous miscarriage, scan at 8 weeks, brown loss", "gestation_6_13w"),
+        ("8 weeks since her last period, test positive, bleeding", "gestation_6_13w"),
+    ],
+)
+def test_bare_weeks_in_a_note_are_gestation(text, band):
+    assert state(text, "en", band) is P
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["spotting, 2 weeks, no pain", "brown discharge, 3 weeks, itchy", "heavy periods, 6 weeks"],
+)
+def test_bare_short_weeks_without_pregnancy_talk_are_no_gestation(text):
+    found = {f.id for f in parse(text, "en").findings}
+    assert not {f for f in found if f.startswith("gestation_")}
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        ("8 hours after a forceps delivery, soaking pads", "postpartum_12w", P),
+        ("delivered 3 days ago, fever", "postpartum_12w", P),
+        ("home birth 2 hours ago, bleeding heavily", "postpartum_12w", P),
+        ("9 days after an emergency caesarean, smelly loss", "postpartum_12w", P),
+        ("menopause 9 years ago, spotting", "postmenopausal", P),
+        ("61, four years past the menopause, pink discharge", "postmenopausal", P),
+    ],
+)
+def test_time_since_birth_or_menopause(text, fid, expected):
+    assert state(text, "en", fid) is expected
+
+
+def test_birth_long_ago_is_not_postpartum():
+    assert state("30 weeks after a caesarean, spotting after sex", "en", "postpartum_12w") is not P
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("8-year-old girl with blood on her pants", 8),
+        ("A 6-year-old girl brought by her mother with bloody discharge", 6),
+        ("my 5 year old daughter has some bleeding", 5),
+    ],
+)
+def test_the_age_of_a_girl_written_about(text, age):
+    assert parse(text, "en").age == age
+
+
+def test_a_girl_brought_by_her_mother_is_the_patient():
+    text = "7-year-old girl brought by her mother with smelly discharge"
+    assert state(text, "en", "discharge_offensive") is P

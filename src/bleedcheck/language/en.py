@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from bleedcheck.knowledge.compile import CompiledKB
 from bleedcheck.language import en_context as cues
-from bleedcheck.language.generic import generic_synonyms
+from bleedcheck.language.generic import DENIES, denies_by_itself, generic_synonyms, is_generic
 from bleedcheck.language.mentions import Mention, Modifier, Reading
 from bleedcheck.language.resolve import select_matches
 from bleedcheck.language.spelling import Speller
@@ -83,6 +83,8 @@ _GAP_BLOCK = (
     "than",
     "mini",
     "hrt",
+    "small",  # "with small clots" is no "with clots"
+    "tiny",
 )
 # medspaCy only lets a terminating cue cut a scope its own scope overlaps, and its overlap
 # test misses a terminator scope that wholly contains the other; a one-token scope avoids it.
@@ -91,8 +93,13 @@ MAX_GAP = 2  # filler words allowed between two words of a synonym ("bleeding ju
 SENTENCE_END = frozenset({".", "!", "?", ";", "...", "…"})
 
 
+# "shoulder-tip", "right-sided", "blood-stained": the same words as "shoulder tip pain".
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
 def clean(text: str) -> str:
-    return text.translate(_CHAR_MAP)
+    """Offsets stay valid: every replacement is one character for one."""
+    return _INNER_HYPHEN.sub(" ", text.translate(_CHAR_MAP))
 
 
 def stem(word: str) -> str:
@@ -297,6 +304,7 @@ class EnglishReader:
         self.context(doc)
         modifiers: dict[tuple[int, int, str], list[tuple[Modifier, str]]] = {}
         other_person = _OTHER_PERSON.search(text)
+        starts = frozenset(span.start for span in spans)
         for target, modifier in doc._.context_graph.edges:
             category = _CATEGORY.get(modifier.category)
             if category is not None:
@@ -308,7 +316,7 @@ class EnglishReader:
                     and (other_person is None or other_person.start() > doc[start].idx)
                 ):
                     continue  # "she" is the patient unless someone else was named first
-                if category is Modifier.NEGATED and _past_list_end(doc, start, end, target):
+                if category is Modifier.NEGATED and _past_list_end(doc, start, end, target, starts):
                     continue
                 key = (target.start, target.end, target.label_)
                 modifiers.setdefault(key, []).append((category, cue_text))
@@ -393,12 +401,21 @@ _LIST_CUES = frozenset({"denies", "deny", "denied", "nil", "negative for", "neg 
 _LIST_CLOSERS = frozenset({"or", "nor", "and", "&"})
 
 
-def _past_list_end(doc: Doc, cue_start: int, cue_end: int, target: Any) -> bool:
-    """Does a negation cue reach its target only across a comma of an open list?"""
-    if clean(doc[cue_start:cue_end].text).lower() in _LIST_CUES or target.start < cue_end:
-        return False
+def _past_list_end(
+    doc: Doc, cue_start: int, cue_end: int, target: Any, starts: frozenset[int]
+) -> bool:
+    """Does a negation cue reach its target only across a comma of an open list, or across
+    a comma after a phrase that is not a finding ("no test done, one-sided pain")? A cue
+    after its target ("pain, contractions stopped") never reaches back past a comma."""
+    if target.start < cue_end:
+        return any(t.text == "," for t in doc[target.end : cue_start])
     between = doc[cue_end : target.start]
-    if not any(t.text == "," for t in between):
+    commas = [t.i for t in between if t.text == ","]
+    if not commas:
+        return False
+    if not any(cue_end <= s < commas[0] for s in starts):
+        return True  # the words before the first comma name no finding: no list
+    if clean(doc[cue_start:cue_end].text).lower() in _LIST_CUES:
         return False
     stop = target.end
     while stop < len(doc) and doc[stop].text not in (",", *SENTENCE_END):
@@ -418,10 +435,20 @@ def _english_choice(
     def sentence(i: int) -> str:
         return str(found[i].sent.text)
 
+    # A phrase that denies by itself ("non-tender bump", "small clots") also silences a match
+    # of what it denies that overlaps it ("tender bump", a gapped "with (small) clots").
+    denials = [
+        (matches[k][0], matches[k][1], DENIES[matches[k][2]])
+        for k in chosen
+        if is_generic(matches[k][2])
+        and denies_by_itself(matches[k][2], found[k]._.target_rule.literal)
+    ]
     kept: list[int] = []
     for i in chosen:
         start, end, finding, _ = matches[i]
         literal = found[i]._.target_rule.literal
+        if any(finding in denied and s < end and start < e for s, e, denied in denials):
+            continue
         group = findings[finding].group if finding in findings else None
         outer = [
             matches[k]
@@ -439,6 +466,17 @@ def _english_choice(
             for o in outer
         ):
             continue
+        if group in _PRODUCT_GROUPS and any(
+            start <= matches[k][0]
+            and matches[k][1] <= end
+            and (matches[k][0], matches[k][1]) != (start, end)
+            and matches[k][2] in findings
+            and findings[matches[k][2]].group in _PRODUCT_GROUPS
+            and matches[k][2] != finding
+            and matches[k][3] // 100 >= matches[i][3] // 100
+            for k in chosen
+        ):
+            continue  # "on the progestogen-only pill": a gapped "on the pill" around a name
         if finding in findings and findings[finding].kind == "context":
             denying_risk = [
                 k

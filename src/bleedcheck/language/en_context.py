@@ -142,6 +142,11 @@ CUES: tuple[Cue, ...] = tuple(
         "|is it dangerous|is this something|is it something|no one|nobody|not due|isn't due"
         "|not yet|not tested|haven't tested|not followed|nothing else|day history of"
         "|mother of|a mother|new mother|first-time mother|mother to"
+        "|brought by her mother|brought in by her mother|brought by her mum|brought by mum"
+        "|brought by mother|accompanied by her mother|accompanied by mum|with her mother"
+        "|her mother noticed|her mother reports|her mother says|her mother suspects"
+        "|her mum noticed|her mum says|mother noticed|mother reports|mother suspects|mum noticed"
+        "|according to her mother|according to mum"
         "|days history of|week history of|weeks history of|month history of|months history of"
         "|hour history of|hours history of|year history of|years history of|short history of"
         "|recent history of|day hx of|week hx of",

@@ -19,6 +19,7 @@ DENIES: dict[str, tuple[str, ...]] = {
     "_normal_endometrium": ("ultrasound_thick_endometrium",),
     "_sexually_active": ("pregnancy_possible",),  # "not sexually active", "no sex in months"
     "_soft_abdomen": ("abdominal_tenderness",),  # "abdomen soft, non-tender"
+    "_soft_uterus": ("abdominal_tenderness", "pain_constant_severe_uterus"),  # "non-tender bump"
     "_screening_done": ("screening_overdue",),  # "smear up to date"
     "_movements_normal": ("reduced_fetal_movements",),  # "fetal movements normal"
 }
@@ -39,7 +40,15 @@ NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
     "en": {
         "_pain": ("painless", "pain-free", "pain free"),
         "_temperature": ("afebrile", "apyrexial", "apyrexic", "temperature normal"),
-        "_soft_abdomen": ("non-tender", "nontender", "soft non-tender", "snt"),
+        "_soft_abdomen": (
+            "non-tender",
+            "nontender",
+            "soft non-tender",
+            "snt",
+            "non-tender abdomen",
+            "non-tender tummy",
+        ),
+        "_soft_uterus": ("non-tender bump", "non-tender uterus", "non-tender womb", "soft bump"),
         "_screening_done": (
             "smear up to date",
             "smears up to date",

@@ -25,7 +25,14 @@ from functools import lru_cache
 from bleedcheck.language.numbers import number_pattern, ordinal_pattern, to_number
 from bleedcheck.vocab import Lang
 
-WEEKS_PER = {"day": 1 / 7, "week": 1.0, "fortnight": 2.0, "month": 4.345, "year": 52.18}
+WEEKS_PER = {
+    "hour": 1 / 168,
+    "day": 1 / 7,
+    "week": 1.0,
+    "fortnight": 2.0,
+    "month": 4.345,
+    "year": 52.18,
+}
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,8 @@ def _unit(word: str | None) -> str | None:
     w = word.lower()
     for prefix, unit in (
         ("fortnight", "fortnight"),
+        ("hour", "hour"),
+        ("hr", "hour"),
         ("d", "day"),
         ("сут", "day"),
         ("ден", "day"),
@@ -82,6 +91,8 @@ def _weeks(number: float, unit: str | None) -> float | None:
 
 
 _EN_UNIT = r"(?P<u>days?|weeks?|wks?|wk|months?|mnths?|monts?|mths?|years?|yrs?|fortnights?)"
+# since a birth, hours count too ("home birth 3 hours ago")
+_EN_UNIT_BIRTH = r"(?P<u>hours?|hrs?|days?|weeks?|wks?|months?|mths?)"
 _EN_AGE_STOP = (
     r"(?!\s*(?:-|\+|/|%|'|\.\d|,\d)|\s*(?:weeks?|wks?|days?|months?|w\b|kg|lbs?|cm|mm|times|"
     r"hours?|hrs?|x\b|pads?|pregnant|mins?|minutes?|st\b|stone|percent|degrees?|c\b|th\b|nd\b|"
@@ -159,6 +170,11 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 rf"\b(?:i'?m|i am|im)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?{a}\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?{_EN_AGE_STOP}",
                 None,
             ),
+            (  # the girl a note or a parent is writing about: "7-year-old girl"
+                "age_other",
+                rf"\b{a}\s*(?:-|\s)?(?:years?|yrs?|yr)(?:-|\s)?old\s+(?:daughter|girl|child|kid)\b",
+                None,
+            ),
             (
                 "age",
                 rf"\b{a}\s*(?:-|\s)?(?:years?|yrs?|yr)(?:-|\s)?old\b(?!\s+(?:son|daughter|baby|kid|child|boy|girl))",
@@ -184,6 +200,11 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 "week",
             ),
             ("gestation", rf"^\W*(?:at\s+)?{n}\s*(?:weeks?|wks?)\b(?=\s*,)", "week"),
+            (  # a note's bare "28-year-old, 33 weeks, ...": weeks of pregnancy (see timing)
+                "gestation_bare",
+                rf"(?:^|(?<=[,;(])|(?<=[,;(]\s)|(?<=[.:]\s))\s*(?:at\s+)?{approx}{n}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?=\s*(?:[,;.)]|$|pregnant))",
+                "week",
+            ),
             (
                 "gestation",
                 rf"\b{n}\s*(?:\+\s*\d\s*)?(?:-|\s)?(?:weeks?|wks?|wk|w)\b(?:\s*(?:and\s+)?\d+\s*days?)?\s*(?:pregn\w*|preg\b|along|gestation|into (?:my|the|this) pregnancy|of pregnancy)",
@@ -211,6 +232,16 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 "week",
             ),
             # since the birth
+            (  # "5 hours after a very fast birth", "10 days after a caesarean"
+                "postpartum",
+                rf"\b{approx}{n}\s*{_EN_UNIT_BIRTH}\s+(?:after|since|following|post)\s+(?:(?:a|an|the|my|her)\s+)?(?:[a-z]+\s+){{0,4}}?(?:birth|delivery|caesarean|cesarean|c-?section|section|lscs|labou?r)\b",
+                None,
+            ),
+            (  # "home birth 3 hours ago", "delivered 2 days ago"
+                "postpartum",
+                rf"\b(?:birth|delivery|delivered|caesarean|cesarean|c-?section|lscs)\b[^.!?;]{{0,20}}?\b{approx}{n}\s*{_EN_UNIT_BIRTH}\s+ago",
+                None,
+            ),
             (
                 "postpartum",
                 rf"\b(?:baby|son|daughter|daugther|little one|newborn|lo)\s+is\s+(?:now\s+|only\s+|just\s+)?{n}\s*{_EN_UNIT}",
@@ -269,8 +300,23 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             ("amenorrhoea", rf"\blast period\s+(?:was\s+)?{approx}{n}\s*{_EN_UNIT}\s+ago", None),
             (
+                "lmp",
+                rf"\b{approx}{n}\s*{_EN_UNIT}\s+since\s+(?:my|the|her)\s+(?:last\s+(?:menstrual\s+)?period|lmp)",
+                None,
+            ),
+            (  # "menopause 12 years ago", "6 years past menopause", "postmenopausal for 5 years"
                 "amenorrhoea",
-                rf"\b{approx}{n}\s*{_EN_UNIT}\s+since\s+(?:my|the)\s+last\s+period",
+                rf"\b(?:menopause|the change)\s+(?:was\s+)?{approx}{n}\s*{_EN_UNIT}\s+ago",
+                None,
+            ),
+            (
+                "amenorrhoea",
+                rf"\b{approx}{n}\s*{_EN_UNIT}\s+(?:past|after|since|post|into|beyond)\s+(?:(?:the|her|my)\s+)?menopause",
+                None,
+            ),
+            (
+                "amenorrhoea",
+                rf"\b(?:post-?\s?menopausal|menopausal|in menopause)\s+(?:for\s+){approx}{n}\s*{_EN_UNIT}",
                 None,
             ),
             (
@@ -614,7 +660,7 @@ def _quantity(
     elif kind in ("age", "age_other", "age_relative", "menopause_age", "menarche_age"):
         if not 1 <= number <= 110 or raw is None or "." in raw or "," in raw:
             return None
-        if kind == "age_other" and number < 8:
+        if kind == "age_other" and number < 8 and "old" not in m.group().lower():
             return None
         if kind == "age" and number < 10 and not _STATED_AGE.search(m.group()):
             return None
@@ -643,5 +689,7 @@ def _quantity(
             return None
         start = next((s for s, e in sentences if s <= m.start() < e), 0)
         before = _NOW.split(text[start : m.end()])[-1]  # "..., and now I'm 7 weeks"
+        if lang == "en":  # "with a previous ectopic, positive test at 5 weeks": this one
+            before = re.split(r"[,;]", before)[-1]
         historical = bool(_HISTORICAL.search(before))
     return Quantity(kind, value, m.start(), m.end(), m.group().strip(), historical)

@@ -58,6 +58,15 @@ FAST_HEART = "fast_heartbeat"
 FAST_PULSE = 100.0  # beats a minute
 LATE = "period_late"
 LATE_WEEKS = 5.0  # "LMP 5 weeks ago": a period of a usual cycle is late
+# A bare "33 weeks" in a note is weeks of pregnancy when the text speaks of a pregnancy, or
+# when the figure is too large to be how long a bleed has lasted in a note's opening line.
+BARE_WEEKS_ALONE = 14.0
+_PREGNANCY_TALK = re.compile(
+    r"\b(?:pregn\w*|bump|baby|babys|fetal|foetal|fetus|foetus|waters|contractions?"
+    r"|tightenings?|labou?r\w*|placenta\w*|gestation\w*|antenatal|midwife|g\d+\s*p\d+"
+    r"|b-?hcg|hcg|positive test|test (?:was |is )?positive)\b",
+    re.IGNORECASE,
+)
 AMENORRHOEA_KINDS = ("amenorrhoea", "lmp")  # "lmp": the notes' "LMP 7 weeks ago"
 VITALS_NORMAL = {  # English notes: a normal figure denies the finding ("HR 78", "T 36.9")
     "pulse": (FAST_HEART, 30.0, 100.0),
@@ -189,6 +198,12 @@ def timing(
         for q in quantities
         if q.kind == "gestation"
         or (q.kind == "gestation_at" and not postpartum and POSTPARTUM not in present)
+        or (
+            q.kind == "gestation_bare"
+            and not postpartum
+            and POSTPARTUM not in present
+            and (q.value >= BARE_WEEKS_ALONE or PREGNANT in present or _PREGNANCY_TALK.search(text))
+        )
     ]
     current = [q for q in gestations if not q.historical]
     lmps = [q for q in quantities if q.kind == "lmp" and 2 <= q.value <= 44]
