@@ -15,7 +15,7 @@ from bleedcheck.engine.assess import assess_evidence
 from bleedcheck.engine.evidence import evidence_from_case
 from bleedcheck.errors import CaseFileError
 from bleedcheck.knowledge.compile import CompiledKB
-from bleedcheck.vocab import TriageLevel
+from bleedcheck.vocab import Lang, TriageLevel
 
 EMERGENCY_RANK = TriageLevel.EMERGENCY.rank
 
@@ -99,15 +99,7 @@ def load_vignettes(path: Path | None = None) -> list[Vignette]:
         raise CaseFileError(f"{path}: no vignette files found")
     vignettes: list[Vignette] = []
     for file in files:
-        try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise CaseFileError(f"{file}: no such file") from None
-        except yaml.YAMLError as exc:
-            raise CaseFileError(f"{file}: invalid YAML ({exc})") from None
-        if not isinstance(data, list):
-            raise CaseFileError(f"{file}: expected a YAML list of vignettes")
-        for i, item in enumerate(data):
+        for i, item in enumerate(_yaml_list(file, "of vignettes")):
             try:
                 vignettes.append(Vignette.model_validate(item))
             except ValidationError as exc:
@@ -126,6 +118,61 @@ def evaluate(ckb: CompiledKB, vignettes: list[Vignette]) -> Report:
         report.outcomes.append(
             Outcome(
                 vignette=v, top=[c.id for c in result.conditions[:3]], level=result.triage.level
+            )
+        )
+    return report
+
+
+def default_text_cases(lang: Lang) -> Path:
+    return Path(str(resources.files("bleedcheck") / "evaluation" / "cases" / f"{lang}.yaml"))
+
+
+def _yaml_list(file: Path, what: str = "") -> list[Any]:
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CaseFileError(f"{file}: no such file") from None
+    except yaml.YAMLError as exc:
+        raise CaseFileError(f"{file}: invalid YAML ({exc})") from None
+    if not isinstance(data, list):
+        raise CaseFileError(f"{file}: expected a YAML list {what}".rstrip())
+    return data
+
+
+def load_text_cases(path: Path) -> list[Vignette]:
+    """End-to-end cases: a text with a gold condition and triage level, no evidence."""
+    cases: list[Vignette] = []
+    for i, item in enumerate(_yaml_list(path)):
+        if not isinstance(item, dict):
+            raise CaseFileError(f"{path}: item {i}: expected a mapping")
+        fields = {k: item.get(k) for k in ("id", "text", "gold_condition", "gold_triage")}
+        try:
+            cases.append(Vignette.model_validate({**fields, "source": item.get("source", "")}))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ".".join(str(x) for x in first["loc"])
+            raise CaseFileError(f"{path}: item {i} ({loc}): {first['msg']}") from None
+    return cases
+
+
+def russian_vignette_texts(vignettes: list[Vignette]) -> list[Vignette]:
+    """The vignettes with their Russian renderings (vignettes_ru.yaml) as text."""
+    path = Path(str(resources.files("bleedcheck") / "evaluation" / "vignettes_ru.yaml"))
+    texts = {item["id"]: item["text"] for item in _yaml_list(path)}
+    return [v.model_copy(update={"text": texts[v.id]}) for v in vignettes if v.id in texts]
+
+
+def evaluate_text(ckb: CompiledKB, cases: list[Vignette], lang: Lang) -> Report:
+    """Read each case's text with the parser, then assess what it found (the age too)."""
+    from bleedcheck.language.parse import parse
+
+    report = Report()
+    for case in cases:
+        evidence = parse(case.text, lang, ckb).evidence()
+        result = assess_evidence(ckb, evidence)
+        report.outcomes.append(
+            Outcome(
+                vignette=case, top=[c.id for c in result.conditions[:3]], level=result.triage.level
             )
         )
     return report
