@@ -396,3 +396,57 @@ def test_the_age_of_a_girl_written_about(text, age):
 def test_a_girl_brought_by_her_mother_is_the_patient():
     text = "7-year-old girl brought by her mother with smelly discharge"
     assert state(text, "en", "discharge_offensive") is P
+
+
+# --- no unprotected sex since the last period: pregnancy is not possible -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband had a vasectomy years ago",
+        "she was sterilised after her third child",
+        "I had my tubes tied",
+        "my partner is a woman",
+        "we always use condoms",
+        "Condoms. PCB x3.",
+        "pregnancy excluded in clinic",
+        "I have not had sex since June",
+        "no intercourse for a year",
+        "11-year-old, no sexual contact",
+    ],
+)
+def test_no_pregnancy_risk(text):
+    assert state(text, "en", "pregnancy_possible") is A
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the condom broke on Saturday", "sex without a condom last week", "no condom this time"],
+)
+def test_condom_failures_still_make_pregnancy_possible(text):
+    assert state(text, "en", "pregnancy_possible") is P
+
+
+def test_a_denied_pain_during_sex_says_nothing_of_pregnancy():
+    assert state("no pain during sex", "en", "pregnancy_possible") is None
+    assert state("no pain during sex", "en", "pain_during_sex") is A
+
+
+@pytest.mark.parametrize(("text", "age"), [("6-year-old girl, spotting", 6), ("I'm 8", 8)])
+def test_a_young_girl_has_not_had_her_first_period(text, age):
+    result = parse(text, "en")
+    assert result.age == age
+    assert state(text, "en", "before_first_period") is P
+
+
+def test_a_teenager_is_not_assumed_premenarchal():
+    assert state("14-year-old with heavy periods", "en", "before_first_period") is None
+
+
+def test_first_ever_bleeding_is_before_the_first_period():
+    assert state("her first ever bleeding, brownish", "en", "before_first_period") is P
+
+
+def test_old_in_an_age_is_not_old_blood():
+    assert state("26-year-old who sees blood on the paper", "en", "dark_scanty_bleeding") is None

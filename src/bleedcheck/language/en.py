@@ -83,6 +83,9 @@ _GAP_BLOCK = (
     "than",
     "mini",
     "hrt",
+    "who",  # "26-year-old who sees blood" is no "old blood"
+    "which",
+    "whose",
     "small",  # "with small clots" is no "with clots"
     "tiny",
 )

@@ -18,6 +18,9 @@ DENIES: dict[str, tuple[str, ...]] = {
     "_normal_weight": ("obesity",),
     "_normal_endometrium": ("ultrasound_thick_endometrium",),
     "_sexually_active": ("pregnancy_possible",),  # "not sexually active", "no sex in months"
+    # no unprotected sex since the last period (DESIGN's meaning of "pregnancy possible"):
+    # a vasectomy, sterilisation, a female partner, condoms used, pregnancy excluded
+    "_no_pregnancy_risk": ("pregnancy_possible",),
     "_soft_abdomen": ("abdominal_tenderness",),  # "abdomen soft, non-tender"
     "_soft_uterus": ("abdominal_tenderness", "pain_constant_severe_uterus"),  # "non-tender bump"
     "_screening_done": ("screening_overdue",),  # "smear up to date"
@@ -27,7 +30,15 @@ WORDS: dict[Lang, dict[str, tuple[str, ...]]] = {
     "en": {
         "_pain": ("pain", "pains", "any pain", "hurt", "hurts", "hurting", "aches", "pain at all"),
         "_clots": ("clots", "clot", "clotting"),
-        "_sexually_active": ("sexually active", "had sex", "been sexually active"),
+        # "had sex" would swallow the cue of "not had sex": the noun alone is the target
+        "_sexually_active": (
+            "sexually active",
+            "sex",
+            "intercourse",
+            "sexual contact",
+            "sexual intercourse",
+            "sexual partner",
+        ),
     },
     "ru": {
         "_pain": ("боль", "боли", "болит", "болело", "болеть", "болезненность", "побаливает"),
@@ -68,6 +79,34 @@ NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
         ),
         "_clots": ("small clots", "tiny clots", "clots are small"),
         "_regular": ("regular periods", "periods are regular", "cycle is regular", "regular cycle"),
+        "_no_pregnancy_risk": (
+            "vasectomy",
+            "vasectomised",
+            "vasectomized",
+            "sterilised",
+            "sterilized",
+            "sterilisation",
+            "sterilization",
+            "tubal ligation",
+            "tubes tied",
+            "female partner",
+            "partner is a woman",
+            "sleep with women",
+            "same-sex partner",
+            "same sex partner",
+            "lesbian",
+            "condoms",
+            "condom",
+            "uses condoms",
+            "condoms every time",
+            "always use condoms",
+            "condoms reliably",
+            "pregnancy excluded",
+            "pregnancy ruled out",
+            "ruled out pregnancy",
+            "excluded pregnancy",
+            "celibate",
+        ),
     },
     "ru": {
         "_pain": ("безболезненно", "безболезненный", "безболезненные"),

@@ -78,10 +78,27 @@ def parse(text: str, lang: Lang = "en", ckb: CompiledKB | None = None) -> ParseR
         ParsedFinding(a.finding, a.state, text[a.start : a.end], a.start, a.end, a.rule)
         for a in resolve(reading, timed, ckb)
     ]
+    if (
+        age is not None
+        and age < PREMENARCHE_AGE
+        and PREMENARCHE in ckb.kb.findings
+        and not any(f.id == PREMENARCHE for f in findings)
+    ):
+        span = next(q for q in quantities if q.kind in _OWN_AGE_KINDS and q.value == age)
+        findings.append(
+            ParsedFinding(
+                PREMENARCHE, Presence.PRESENT, span.text, span.start, span.end, f"age:{age}"
+            )
+        )
     durations = [q.text for q in quantities if q.kind not in _AGE_KINDS]
     return ParseResult(lang, detected, findings, age, durations)
 
 
+# A girl under 9 has not had her first period: periods before 8 would be precocious puberty
+# (estimate from general paediatric knowledge; the same ages as the synonyms "8 year old").
+PREMENARCHE = "before_first_period"
+PREMENARCHE_AGE = 9
+_OWN_AGE_KINDS = frozenset({"age", "age_other"})
 _AGE_KINDS = frozenset(
     {"age", "age_other", "age_relative", "menopause_age", "menarche_age", "pulse", "hcg"}
 )
