@@ -149,3 +149,26 @@ def test_a_time_phrase_said_of_pain_is_not_bleeding_after_sex() -> None:
     assert state(pain_only, "ru", "bleeding_after_sex") is None
     with_blood = "Во время полового акта заболел живот, потом пошла кровь."
     assert state(with_blood, "ru", "bleeding_after_sex") is P
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "муж сделал вазэктомию",
+        "стерилизация пять лет назад",
+        "предохраняемся презервативом",
+        "беременность исключена",
+        "половой жизни нет",
+        "половую жизнь отрицает",
+        "полового контакта не было",
+    ],
+)
+def test_no_pregnancy_risk_in_russian(text):
+    assert state(text, "ru", "pregnancy_possible") is A
+
+
+@pytest.mark.parametrize(
+    "text", ["порвался презерватив", "презервативом не пользуемся", "не предохраняемся"]
+)
+def test_unprotected_sex_in_russian(text):
+    assert state(text, "ru", "pregnancy_possible") is P
