@@ -85,8 +85,10 @@ def mention_assertions(reading: Reading, ckb: CompiledKB) -> list[Assertion]:
 
 def _generic(m: Mention) -> list[Assertion]:
     """A denied generic word denies each finding it stands for; otherwise it says nothing."""
-    state, rule = state_of(m, frozenset())
-    if denies_by_itself(m.finding, m.synonym):
+    denying = denies_by_itself(m.finding, m.synonym)
+    # a reassuring fact stays true however long ago it was said to happen ("sterilised in 2015")
+    state, rule = state_of(m, frozenset({Modifier.HISTORICAL}) if denying else frozenset())
+    if denying:
         if state is not Presence.PRESENT:  # "не безболезненно", "цикл не регулярный": no denial
             return []
         state, rule = Presence.ABSENT, f"denying_word:{m.synonym}"
