@@ -450,3 +450,25 @@ def test_first_ever_bleeding_is_before_the_first_period():
 
 def test_old_in_an_age_is_not_old_blood():
     assert state("26-year-old who sees blood on the paper", "en", "dark_scanty_bleeding") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["my waters went this morning, then bright blood", "baby is moving less, some spotting"]
+)
+def test_fetal_signs_mean_a_pregnancy(text):
+    assert state(text, "en", "pregnancy_confirmed") is P
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("pain 9/10 low on the right", "pain_severe_abdominal"),
+        ("in agony since this morning", "pain_severe_abdominal"),
+        ("doubled over on the bathroom floor", "pain_severe_abdominal"),
+        ("severe RLQ pain", "pain_one_sided"),
+        ("pain in the left lower abdomen", "pain_one_sided"),
+        ("LIF tenderness on examination", "pain_one_sided"),
+    ],
+)
+def test_how_severe_and_where_pain_is_said(text, fid):
+    assert state(text, "en", fid) is P

@@ -31,6 +31,9 @@ IMPLIES: dict[str, tuple[str, ...]] = {
     "midcycle_spotting": ("bleeding_between_periods",),  # mid-cycle is between periods
     "rough_sex_or_toys": ("bleeding_after_sex",),  # asked as "before the blood appeared"
     **{band: (PREGNANT,) for _, band in GESTATION_BANDS},
+    # only a pregnant woman feels her baby move less or has her waters break
+    "reduced_fetal_movements": (PREGNANT,),
+    "waters_broken": (PREGNANT,),
 }
 # Both at once imply a third: vomiting or diarrhoea while on the pill is what the
 # missed-pills question asks about (the pill may not have been absorbed).
