@@ -13,6 +13,9 @@ DENIES: dict[str, tuple[str, ...]] = {
     "_pain": ("pain_severe_abdominal", "pain_cramping"),
     "_temperature": ("fever",),  # "температуры нет"; a figure ("температура 38") is a number
     "_clots": ("large_clots",),  # "сгустков нет", "no clots", "сгустки мелкие"
+    # "не льёт": a patient's denial of heavy bleeding; said of periods ("первые дни льёт")
+    # the word is no acute bleed, so it only counts when denied
+    "_pouring": ("acute_heavy_bleeding",),
     # reassuring words that deny a finding by themselves
     "_regular": ("irregular_periods",),
     "_normal_weight": ("obesity",),
@@ -44,6 +47,7 @@ WORDS: dict[Lang, dict[str, tuple[str, ...]]] = {
         "_pain": ("боль", "боли", "болит", "болело", "болеть", "болезненность", "побаливает"),
         "_temperature": ("температура", "температуры", "температурка"),
         "_clots": ("сгустки", "сгустков", "сгусток", "сгусточки"),
+        "_pouring": ("льет", "льется"),
         "_sexually_active": (
             "половая жизнь",
             "половой жизнью",
@@ -121,7 +125,21 @@ NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
     },
     "ru": {
         "_pain": ("безболезненно", "безболезненный", "безболезненные"),
-        "_temperature": ("температура нормальная", "нормальная температура", "температура в норме"),
+        "_temperature": (
+            "температура нормальная",
+            "нормальная температура",
+            "температура в норме",
+            "температура норм",
+            # clinical notes: "Т норм.", "Т тела в норме", "афебрильна"
+            "т норм",
+            "т тела норм",
+            "т в норме",
+            "т тела в норме",
+            "т тела нормальная",
+            "афебрильна",
+            "афебрильная",
+            "нормотермия",
+        ),
         "_clots": (
             "мелкие сгустки",
             "сгустки мелкие",

@@ -71,3 +71,9 @@ def is_known(word: str) -> bool:
 def is_verb(word: str) -> bool:
     """Whether a word can be a verb form ("тянет", "болит", "кружится")."""
     return any(p.tag.POS in ("VERB", "INFN") for p in analyses(word))
+
+
+@lru_cache(maxsize=65536)
+def is_preposition(word: str) -> bool:
+    """Whether a word is a preposition ("с", "при", "в")."""
+    return any(p.tag.POS == "PREP" for p in analyses(word))

@@ -26,6 +26,7 @@ from bleedcheck.language.morphology import (
     can_be_genitive,
     fold,
     is_known,
+    is_preposition,
     is_verb,
     lemma,
     lemmas,
@@ -621,13 +622,40 @@ def _reaches_back(tokens: list[Token], start: int, end: int, cue: cues.RuCue, ma
     ):
         return False
     words = 0
+    genitive_list = cue.genitive and _genitive_list(tokens, match.first, start)
     for j in range(match.last + 1, start):
         tok = tokens[j]
-        if _is_break(tok) or (tok.form == "," and not (cue.listing and _lists_on(tokens, j))):
+        if _is_break(tok) or (
+            tok.form == "," and not (cue.listing and _lists_on(tokens, j)) and not genitive_list
+        ):
             return False
         if tok.is_word:
             words += 1
     return words <= cue.backward
+
+
+def _genitive_list(tokens: list[Token], first: int, cue: int) -> bool:
+    """A note's list of denied nouns before "нет": "Обмороков, головокружения нет" — every
+    word from the match to the cue can be a genitive (or stands in a prepositional phrase:
+    "выделений с запахом") and none is a verb, so a comma does not end the denial (it does in
+    "болит живот, температуры нет", "кровотечение сильное, обмороков нет")."""
+    after_preposition = False
+    seen = False
+    for tok in tokens[first:cue]:
+        if tok.form == "," or tok.form in cues.AND_WORDS:
+            after_preposition = False
+            continue
+        if not tok.is_word:
+            return False
+        if is_verb(tok.form):
+            return False
+        if is_preposition(tok.form):
+            after_preposition = True
+            continue
+        if not (after_preposition or can_be_genitive(tok.form)):
+            return False
+        seen = True
+    return seen
 
 
 def _lists_on(tokens: list[Token], j: int | None) -> bool:

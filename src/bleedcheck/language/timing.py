@@ -37,6 +37,8 @@ CONTRACEPTION_WEEKS = 13.0
 PROLONGED = "prolonged_periods"
 PERIOD_DAYS = (8.0, 42.0)  # a period of 8 days or more is prolonged (FIGO)
 POSTMENOPAUSAL = "postmenopausal"
+LATE_PREGNANCY_WEEKS = 13.0  # pregnant this long: not within 12 weeks of a birth
+GESTATION_ALONE_WEEKS = 20.0  # "38 недель" alone: weeks pregnant even beside "роды"
 AMENORRHOEA_WEEKS = 52.0
 MENARCHE_RECENT = "girl_within_2y_of_menarche"
 MENARCHE_WEEKS = 104.0
@@ -198,6 +200,14 @@ def timing(
         for q in quantities
         if q.kind == "gestation"
         or (q.kind == "gestation_at" and not postpartum and POSTPARTUM not in present)
+        # "мне 35, 38 недель, первые роды были кесарево": 20 weeks or more standing alone are
+        # weeks pregnant; a birth named without a figure is an earlier one
+        or (
+            lang == "ru"
+            and q.kind == "gestation_at"
+            and not postpartum
+            and q.value >= GESTATION_ALONE_WEEKS
+        )
         or (
             q.kind == "gestation_bare"
             and not postpartum
@@ -216,6 +226,17 @@ def timing(
         q = lmps[0]
         band = gestation_band(q.value)
         add(band, q, "gestation_by_lmp")
+    if lang == "ru" and current:
+        # pregnant now: a note's "ПМП" is the last period ("Б-сть 12 нед. по ПМП"), not
+        # "постменопауза"; from 13 weeks on, "роды"/"после КС" without a figure are the coming
+        # labour or an earlier birth ("Роды начались дома", "первые роды были кесарево")
+        weeks = max(q.value for q in current)
+        overruled.update(
+            (m.finding, m.start)
+            for m in reading.mentions
+            if (m.finding == POSTMENOPAUSAL and m.synonym == "пмп")
+            or (m.finding == POSTPARTUM and weeks >= LATE_PREGNANCY_WEEKS and not postpartum)
+        )
 
     by_sentence: dict[int, list[Mention]] = {}
     for m in reading.mentions:
@@ -300,6 +321,13 @@ def timing(
             and not present.intersection(set(NO_PERIODS_EXPECTED) - {PREGNANT})
         ):
             add(LATE, q, "weeks_since_last_period")
+        if lang == "ru" and q.kind == "lmp" and q.value < AMENORRHOEA_WEEKS:
+            # "ПМП 7 нед. назад": the notes' last menstrual period, not "постменопауза"
+            overruled.update(
+                (m.finding, m.start)
+                for m in mentions
+                if m.finding == POSTMENOPAUSAL and m.start < q.end and q.start < m.end
+            )
         if q.kind in VITALS_NORMAL:
             finding, low, limit = VITALS_NORMAL[q.kind]
             if low <= q.value < limit:

@@ -1,0 +1,134 @@
+"""Russian case summaries, as patients and doctors write them: note abbreviations for weeks
+of pregnancy and the last period, the time since a birth (hours too), lists of denied signs
+("Обмороков, головокружения нет"), a soaked pad every hour, "Т норм.", "не льёт", how long a
+bleed lasts. Phrases are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bleedcheck.language.parse import parse
+from bleedcheck.vocab import Presence
+
+from .helpers import state
+
+P, A, U = Presence.PRESENT, Presence.ABSENT, Presence.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Пациентка 30 л. Б-сть 26 нед., кровит.", "gestation_20w_plus"),
+        ("бер-сть 22 нед, мажет алым", "gestation_20w_plus"),
+        ("Б-сть 8 нед. Мажет.", "gestation_6_13w"),
+        ("срок 10 нед, тянет живот", "gestation_6_13w"),
+    ],
+)
+def test_weeks_pregnant_in_note_abbreviations(text: str, fid: str) -> None:
+    assert state(text, "ru", fid) is P
+    assert state(text, "ru", "pregnancy_confirmed") is P
+
+
+def test_lmp_weeks_ago_is_the_last_period_not_postmenopause() -> None:
+    text = "ПМП 8 нед. назад, ХГЧ положительный. Мажет."
+    assert state(text, "ru", "gestation_6_13w") is P
+    assert state(text, "ru", "postmenopausal") is None
+    # dated by the last period: still pregnant, not postmenopausal
+    assert state("Б-сть 10 нед. по ПМП, мажет", "ru", "postmenopausal") is None
+    # a note's "ПМП 4 года" is still the menopause
+    assert state("ПМП 4 года, кровянистые выделения.", "ru", "postmenopausal") is P
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 нед. после родов, кровит",
+        "на 4-е сутки после КС усилились выделения",
+        "6 ч после родов, кровит",
+        "роды 2 часа назад, кровит сильно",
+        "кесарево было 8 дней назад, мажет",
+        "родила вчера ночью, кровит",
+    ],
+)
+def test_time_since_the_birth(text: str) -> None:
+    result = parse(text, "ru")
+    assert any(f.id == "postpartum_12w" and f.state is P for f in result.findings)
+    assert "period_length" not in {f.rule.split(":")[0] for f in result.findings}
+
+
+def test_today_holds_no_year() -> None:
+    # "сегодня" is no "год": a birth today is not a year ago
+    result = parse("родила сегодня, кровит со сгустками", "ru")
+    assert state("родила сегодня, кровит со сгустками", "ru", "postpartum_12w") is P
+    assert all("birth_over_12_weeks" not in f.rule for f in result.findings)
+
+
+def test_pregnant_now_a_birth_without_a_figure_is_an_earlier_one() -> None:
+    text = "мне 30, 36 недель, первые роды были кесарево. кровит алым"
+    assert state(text, "ru", "gestation_20w_plus") is P
+    assert state(text, "ru", "postpartum_12w") is None
+    note = "Б-сть 37 нед. Роды начались дома, кровит."
+    assert state(note, "ru", "gestation_20w_plus") is P
+    assert state(note, "ru", "postpartum_12w") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("Обмороков, головокружения нет.", ("fainting_or_collapse", "dizziness_on_standing"), ()),
+        ("Лихорадки, выделений с запахом нет.", ("fever", "discharge_offensive"), ()),
+        # a complaint before the comma is not denied
+        (
+            "Кровотечение сильное, обмороков нет.",
+            ("fainting_or_collapse",),
+            ("acute_heavy_bleeding",),
+        ),
+        ("Сильно болит живот, температуры нет.", ("fever",), ("pain_severe_abdominal",)),
+    ],
+)
+def test_a_list_of_denied_signs_before_net(
+    text: str, absent: tuple[str, ...], kept: tuple[str, ...]
+) -> None:
+    for fid in absent:
+        assert state(text, "ru", fid) is A, fid
+    for fid in kept:
+        assert state(text, "ru", fid) is P, fid
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("прокладка промокает каждый час", P),
+        ("вторые сутки прокладки промокают каждый час", P),
+        ("промокает ежечасно по прокладке", P),
+        ("меняю по 2 прокладки в час", P),
+        ("прокладки промокают каждые 3 часа", None),
+        ("не льёт, живот не болит", A),
+        ("ничего не льёт", A),
+        # said of periods, "льёт" is no acute bleed: only its denial counts
+        ("первые дни месячных просто льёт", None),
+    ],
+)
+def test_soaked_pads_and_pouring(text: str, expected: Presence | None) -> None:
+    assert state(text, "ru", "acute_heavy_bleeding") is expected
+
+
+@pytest.mark.parametrize("text", ["Т норм., болей нет", "Т тела в норме.", "афебрильна"])
+def test_normal_temperature_in_notes(text: str) -> None:
+    assert state(text, "ru", "fever") is A
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Кровотечение 11-й день, сгустки.", P),
+        ("кровит уже давно, кровотечение уже 12 дней", P),
+        ("межменструальные выделения продолжительностью 9–12 дней", P),
+        ("месячные стали дольше и обильнее", P),
+        ("цикл длительностью 32 дня", None),
+        ("задержка менструации 12 дней", None),
+        ("кровотечение 4 дня", None),
+    ],
+)
+def test_how_long_a_bleed_lasts(text: str, expected: Presence | None) -> None:
+    assert state(text, "ru", "prolonged_periods") is expected
