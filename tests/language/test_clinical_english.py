@@ -422,7 +422,12 @@ def test_no_pregnancy_risk(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["the condom broke on Saturday", "sex without a condom last week", "no condom this time"],
+    [
+        "the condom broke on Saturday",
+        "sex without a condom last week",
+        "no condom this time",
+        "new partner, condoms not used",
+    ],
 )
 def test_condom_failures_still_make_pregnancy_possible(text):
     assert state(text, "en", "pregnancy_possible") is P
