@@ -39,8 +39,8 @@ _GROUP_TEXT: dict[str, dict[Lang, str]] = {
         "ru": "Есть ли у вас такая боль?",
     },
     "pregnancy": {
-        "en": "About pregnancy: what applies to you?",
-        "ru": "О беременности: что к вам относится?",
+        "en": "About pregnancy, a recent birth, miscarriage or procedure: what applies to you?",
+        "ru": "О беременности, недавних родах, выкидыше или процедуре: что к вам относится?",
     },
     "gestation": {
         "en": "How many weeks pregnant are you (counting from the first day of your last period)?",
@@ -144,7 +144,23 @@ MERGED_STEPS = {
     "pain": "pain_acute",
     "unwell": "unwell_injury",
     "injury": "unwell_injury",
+    # pregnancy (4) and a recent birth, loss or procedure (5) are one page: a woman whose
+    # answers already make this an emergency has told us where the bleeding comes from
+    "recent_event": "pregnancy",
 }
+PREGNANCY_STEP = (
+    "pregnancy_possible",
+    "pregnancy_confirmed",
+    "period_late",
+    "pregnancy_test_negative",
+)
+RECENT_EVENTS = (
+    "postpartum_12w",
+    "recent_miscarriage_or_abortion",
+    "recent_gynae_procedure",
+    "recent_smear_or_exam",
+)
+RECENT_EVENT_MAX_AGE = 60
 
 
 def group_text(group: str, lang: Lang) -> str:
@@ -186,30 +202,37 @@ def relevant(spec: QuestionSpec, evidence: Evidence) -> bool:
     """Skip screen questions that cannot apply to this woman."""
     state = evidence.state
     age = evidence.age
-    not_pregnant = (
-        state("postmenopausal") is Presence.PRESENT
-        or state("hysterectomy") is Presence.PRESENT
-        or (age is not None and (age > 55 or age < 9))
-    )
     if spec.id == "pregnancy":
-        return not not_pregnant
+        return bool(visible_findings(spec, evidence))
     if spec.id == "gestation":
         return state("pregnancy_confirmed") is Presence.PRESENT and not any(
             state(f) is Presence.PRESENT for f in spec.findings
         )
 
-    if spec.id == "recent_event":
-        return not (age is not None and age > 60)
     if spec.id == AGE_QUESTION:
         return age is None
     return True
+
+
+def _cannot_be_pregnant(evidence: Evidence) -> bool:
+    age = evidence.age
+    return (
+        evidence.state("postmenopausal") is Presence.PRESENT
+        or evidence.state("hysterectomy") is Presence.PRESENT
+        or (age is not None and (age > 55 or age < 9))
+    )
 
 
 def visible_findings(spec: QuestionSpec, evidence: Evidence) -> tuple[str, ...]:
     """Options of a grouped question that make sense for her age and situation."""
     age = evidence.age
     out = []
+    cannot_be_pregnant = _cannot_be_pregnant(evidence)
     for fid in spec.findings:
+        if fid in PREGNANCY_STEP and cannot_be_pregnant:
+            continue
+        if fid in RECENT_EVENTS and age is not None and age > RECENT_EVENT_MAX_AGE:
+            continue
         if fid == "before_first_period" and age is not None and age > 17:
             continue
         if fid == "postmenopausal" and age is not None and age < 35:
