@@ -5,6 +5,7 @@
 Each case is read by the parser (nothing else is given: the age too comes from the text) and
 assessed. Four sets:
 - `cases/en.yaml`, `cases/ru.yaml`: held-out cases written blind (see cases/README.md);
+- `cases/en_dev.yaml`: more blind English cases, used during development;
 - the vignettes' own English one-line summaries and their Russian renderings
   (`vignettes_ru.yaml`): used during development, so their figures are optimistic.
 """
@@ -48,6 +49,9 @@ def run() -> dict[str, tuple[Report, Lang]]:
                 evaluate_text(ckb, load_text_cases(path), lang),
                 lang,
             )
+    dev = default_text_cases("en").with_name("en_dev.yaml")
+    if dev.exists():
+        sets["cases_en_dev (dev)"] = (evaluate_text(ckb, load_text_cases(dev), "en"), "en")
     sets["vignettes_en (dev)"] = (evaluate_text(ckb, vignettes, "en"), "en")
     sets["vignettes_ru (dev)"] = (evaluate_text(ckb, russian_vignette_texts(vignettes), "ru"), "ru")
     return sets

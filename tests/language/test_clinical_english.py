@@ -111,8 +111,14 @@ def test_she_in_a_note_is_the_patient(text):
     assert state(text, "en", "fast_heartbeat") is P
 
 
-def test_she_after_a_named_friend_is_the_friend():
-    assert state("Asking for my friend, she has fainted twice", "en", "fainting_or_collapse") is U
+def test_a_friend_described_for_help_is_the_one_assessed():
+    # a message written for someone who has fainted is an emergency for her (safety first)
+    assert state("Asking for my friend, she has fainted twice", "en", "fainting_or_collapse") is P
+
+
+def test_a_friend_compared_with_the_writer_stays_the_friend():
+    text = "My friend had an ectopic and I have spotting like her"
+    assert state(text, "en", "previous_ectopic_or_tubal_surgery") is U
 
 
 @pytest.mark.parametrize(
@@ -477,3 +483,48 @@ def test_fetal_signs_mean_a_pregnancy(text):
 )
 def test_how_severe_and_where_pain_is_said(text, fid):
     assert state(text, "en", fid) is P
+
+
+# --- messages written for someone else, and figures in notes ------------------------------
+
+
+def test_a_message_written_for_her_mother_assesses_the_mother():
+    text = "My mum (50) is on warfarin and her period won't stop. She just fainted. What do I do?"
+    assert state(text, "en", "fainting_or_collapse") is P
+    assert state(text, "en", "uses_anticoagulant") is P
+    assert parse(text, "en").age == 50
+
+
+def test_a_relatives_history_in_her_own_message_stays_history():
+    text = "My mother had fibroids. I get spotting after sex."
+    assert state(text, "en", "ultrasound_fibroid") is not P
+    assert state(text, "en", "bleeding_after_sex") is P
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        ("HR 120, BP 84/50, pale", "cold_sweat_pallor", P),
+        ("BP 118/76, HR 80", "cold_sweat_pallor", None),
+        ("EBL 900 ml after delivery", "acute_heavy_bleeding", P),
+        ("EBL 250 ml", "acute_heavy_bleeding", None),
+        ("postmenopausal, ET 11 mm on TVUS", "ultrasound_thick_endometrium", P),
+        ("postmenopausal, ET 3 mm on TVUS", "ultrasound_thick_endometrium", A),
+        ("I left a tampon in last week", "object_in_vagina", P),
+        ("labouring at home, 6 cm", "gestation_20w_plus", P),
+        ("Day 3 post SVD, bleeding", "postpartum_12w", P),
+        ("my smear is overdue", "gestation_20w_plus", None),
+        ("no hormonal contraception, partner vasectomised", "pregnancy_possible", A),
+    ],
+)
+def test_note_figures_and_phrases(text, fid, expected):
+    assert state(text, "en", fid) is expected
+
+
+@pytest.mark.parametrize(("text", "age"), [("32 (F), spotting", 32), ("27 female, bleeding", 27)])
+def test_more_ways_to_give_an_age(text, age):
+    assert parse(text, "en").age == age
+
+
+def test_this_period_starting_is_not_the_first_period():
+    assert state("her period started 2 days ago", "en", "girl_within_2y_of_menarche") is None

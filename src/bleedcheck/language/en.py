@@ -86,6 +86,7 @@ _GAP_BLOCK = (
     "who",  # "26-year-old who sees blood" is no "old blood"
     "which",
     "whose",
+    "hormonal",  # "no hormonal contraception" is no "no contraception"
     "small",  # "with small clots" is no "with clots"
     "tiny",
 )
@@ -307,6 +308,7 @@ class EnglishReader:
         self.context(doc)
         modifiers: dict[tuple[int, int, str], list[tuple[Modifier, str]]] = {}
         other_person = _OTHER_PERSON.search(text)
+        proxy = other_person is not None and _writes_for_her(text)
         starts = frozenset(span.start for span in spans)
         for target, modifier in doc._.context_graph.edges:
             category = _CATEGORY.get(modifier.category)
@@ -321,9 +323,16 @@ class EnglishReader:
                     continue  # "she" is the patient unless someone else was named first
                 if category is Modifier.NEGATED and _past_list_end(doc, start, end, target, starts):
                     continue
+                if (
+                    category is Modifier.FAMILY
+                    and other_person is not None
+                    and proxy
+                    and _names_her(clean(cue_text).lower(), other_person.group().lower())
+                ):
+                    continue  # written for her: what "she" has now is what we assess
                 key = (target.start, target.end, target.label_)
                 modifiers.setdefault(key, []).append((category, cue_text))
-        if other_person is not None:  # "asking for my friend, she has fainted": the friend
+        if other_person is not None and not proxy:  # "my friend had an ectopic, like mine"
             for span in spans:
                 sent = span.sent
                 before = text[max(sent.start_char, other_person.start()) : span.start_char]
@@ -373,6 +382,37 @@ _OTHER_PERSON = re.compile(
     re.IGNORECASE,
 )
 _SHE = re.compile(r"\b(?:she|she's|her)\b", re.IGNORECASE)
+# A message written for another woman ("my mum is on apixaban ... she just fainted, what do I
+# do?"): she is described now, and the writer says nothing of symptoms of her own. Then the
+# findings are hers and are assessed (safety first), while a family history stays history.
+_HER_NOW = re.compile(
+    r"\b(?:she(?:'s| is| has| was| just| keeps| feels| felt| fainted| passed| collapsed"
+    r"| can't| cannot| looks| bled| started)|her (?:period|bleeding|blood|pain|pad|pads|stomach"
+    r"|tummy|belly|cycle|heart|temperature))\b",
+    re.IGNORECASE,
+)
+_MY_SYMPTOMS = re.compile(
+    r"\b(?:i'?m|i am|i'?ve been|i have been|i have|i had|i was|i keep|i started|i noticed"
+    r"|i get|i feel|i felt)\s+(?:\w+\s+){0,2}?(?:bleeding|spotting|pregnant|pain|cramp\w*"
+    r"|dizzy|faint\w*|passing|losing|on (?:the|my)|bled|sore)"
+    r"|\bmy\s+(?:period|periods|bleeding|cycle|cycles|pain|discharge|stomach|tummy|belly"
+    r"|vagina|cervix|pad|pads|smear|coil|implant|pill)\b"
+    r"|\b(?:i|i'?m|i am)\s+\d{2}\b|\b\d{2}\s?f\b",
+    re.IGNORECASE,
+)
+
+
+def _names_her(cue: str, named: str) -> bool:
+    """Is a family cue the woman the message is written for ("she", "my sister")?"""
+    if cue in cues.SHE_CUES or cue in ("she", "asking for", "for a friend", "her symptoms"):
+        return True
+    return cue.split()[-1:] == named.split()[-1:]
+
+
+def _writes_for_her(text: str) -> bool:
+    return bool(_HER_NOW.search(text)) and not _MY_SYMPTOMS.search(text)
+
+
 _SELF = re.compile(r"\b(?:i|i'm|im|me|my|mine|myself)\b", re.IGNORECASE)
 # Matches that stand for heavy periods only where the sentence speaks of periods, and
 # matches of acute heavy bleeding that do not count there ("heavy menstrual bleeding with

@@ -28,6 +28,11 @@ DENIES: dict[str, tuple[str, ...]] = {
     "_soft_uterus": ("abdominal_tenderness", "pain_constant_severe_uterus"),  # "non-tender bump"
     "_screening_done": ("screening_overdue",),  # "smear up to date"
     "_movements_normal": ("reduced_fetal_movements",),  # "fetal movements normal"
+    # pain on both sides is no one-sided pain ("боль с обеих сторон"); a denial names it
+    # after the fact too: "болей нет, в т.ч. односторонних"
+    "_bilateral": ("pain_one_sided",),
+    "_one_sided_too": ("pain_one_sided",),
+    "_one_partner": ("new_or_multiple_partners",),  # "партнер один, постоянный"
 }
 WORDS: dict[Lang, dict[str, tuple[str, ...]]] = {
     "en": {
@@ -48,6 +53,13 @@ WORDS: dict[Lang, dict[str, tuple[str, ...]]] = {
         "_temperature": ("температура", "температуры", "температурка"),
         "_clots": ("сгустки", "сгустков", "сгусток", "сгусточки"),
         "_pouring": ("льет", "льется"),
+        "_one_sided_too": (
+            "в т.ч. односторонних",
+            "в т.ч. односторонней",
+            "в том числе односторонних",
+            "в том числе односторонней",
+            "включая односторонние",
+        ),
         "_sexually_active": (
             "половая жизнь",
             "половой жизнью",
@@ -187,7 +199,30 @@ NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
             "при пальпации безболезненный",
             "пальпация безболезненна",
         ),
+        "_bilateral": (
+            "с обеих сторон",
+            "с двух сторон",
+            "двусторонняя боль",
+            "двусторонние боли",
+        ),
+        "_one_partner": (
+            # (not "один партнер": "раз" reads as one, in "первый раз с партнером")
+            "партнер один",
+            "постоянный партнер",
+            "партнер постоянный",
+            "парень один",
+            "единственный партнер",
+            "один половой партнер",
+        ),
         "_movements_normal": (
+            "шевелится как обычно",
+            "шевелится хорошо",
+            "шевелится нормально",
+            "шевелится активно",
+            "шевеления чувствую",
+            "шевеления ощущаю",
+            "шевеления хорошие",
+            "шевеления как обычно",
             "шевеления плода хорошие",
             "шевеления плода в норме",
             "шевеления плода активные",

@@ -77,3 +77,34 @@ def is_verb(word: str) -> bool:
 def is_preposition(word: str) -> bool:
     """Whether a word is a preposition ("с", "при", "в")."""
     return any(p.tag.POS == "PREP" for p in analyses(word))
+
+
+_ADJECTIVAL = frozenset({"ADJF", "ADJS", "COMP", "PRTF", "PRTS"})
+
+
+@lru_cache(maxsize=65536)
+def is_adjectival(word: str) -> bool:
+    """Whether a word's likeliest reading is an adjective, a participle or a comparative
+    ("тянущих", "обильные", "длительнее")."""
+    found = analyses(word)
+    return bool(found) and found[0].tag.POS in _ADJECTIVAL
+
+
+@lru_cache(maxsize=65536)
+def is_infinitive(word: str) -> bool:
+    """Whether a word can be an infinitive ("забеременеть", "кровить")."""
+    return any(p.tag.POS == "INFN" for p in analyses(word))
+
+
+@lru_cache(maxsize=65536)
+def number_gender(word: str) -> frozenset[str]:
+    """The nominative number or gender a word can have: "plur", "neut", "femn", "masc"."""
+    out = set()
+    for p in analyses(word):
+        if p.tag.case not in ("nomn", None):
+            continue
+        if p.tag.number == "plur":
+            out.add("plur")
+        elif p.tag.gender is not None:
+            out.add(str(p.tag.gender))
+    return frozenset(out)

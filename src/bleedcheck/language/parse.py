@@ -100,7 +100,18 @@ PREMENARCHE = "before_first_period"
 PREMENARCHE_AGE = 9
 _OWN_AGE_KINDS = frozenset({"age", "age_other"})
 _AGE_KINDS = frozenset(
-    {"age", "age_other", "age_relative", "menopause_age", "menarche_age", "pulse", "hcg"}
+    {
+        "age",
+        "age_other",
+        "age_relative",
+        "menopause_age",
+        "menarche_age",
+        "pulse",
+        "hcg",
+        "bp",
+        "blood_loss",
+        "endometrium_mm",
+    }
 )
 _Reader = Callable[[str], Reading]
 

@@ -53,6 +53,7 @@ def _unit(word: str | None) -> str | None:
         ("fortnight", "fortnight"),
         ("hour", "hour"),
         ("hr", "hour"),
+        ("h", "hour"),
         ("час", "hour"),
         ("ч", "hour"),
         ("d", "day"),
@@ -94,7 +95,7 @@ def _weeks(number: float, unit: str | None) -> float | None:
 
 _EN_UNIT = r"(?P<u>days?|weeks?|wks?|wk|months?|mnths?|monts?|mths?|years?|yrs?|fortnights?)"
 # since a birth, hours count too ("home birth 3 hours ago")
-_EN_UNIT_BIRTH = r"(?P<u>hours?|hrs?|days?|weeks?|wks?|months?|mths?)"
+_EN_UNIT_BIRTH = r"(?P<u>hours?|hrs?|h|days?|weeks?|wks?|months?|mths?)"
 _EN_AGE_STOP = (
     r"(?!\s*(?:-|\+|/|%|'|\.\d|,\d)|\s*(?:weeks?|wks?|days?|months?|w\b|kg|lbs?|cm|mm|times|"
     r"hours?|hrs?|x\b|pads?|pregnant|mins?|minutes?|st\b|stone|percent|degrees?|c\b|th\b|nd\b|"
@@ -168,6 +169,22 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 None,
             ),
             ("pulse", r"\b(?P<n>\d{2,3})\s*bpm\b", None),
+            # notes: systolic pressure, blood loss, endometrial thickness on a scan
+            (
+                "bp",
+                r"\b(?:bp|blood pressure)\s*(?:of|is|was|:|=)?\s*(?P<n>\d{2,3})\s*/\s*\d{2,3}\b",
+                None,
+            ),
+            (
+                "blood_loss",
+                r"\b(?:ebl|blood loss|estimated blood loss|lost)\s*(?:of|is|was|now|:|=)?\s*(?:about\s+|around\s+|~\s*)?(?P<n>\d{3,4})\s*(?:ml|mls|cc)\b",
+                None,
+            ),
+            (
+                "endometrium_mm",
+                r"\b(?:et|endometrial thickness|endometrium|endometrial lining|lining)\s*(?:of|is|was|measur\w*|:|=)?\s*(?P<n>\d{1,2}(?:[.,]\d)?)\s*mm\b",
+                None,
+            ),
             # ages: of a relative ("mother aged 45"), of the woman written about, her own
             ("age_relative", _EN_RELATIVE_AGE, None),
             (
@@ -194,6 +211,8 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ("age", rf"(?<!at )(?<!since )(?<!from )\baged?\s*:?\s*{a}\b{_EN_AGE_STOP}", None),
             ("age", rf"\b(?:just\s+)?turned\s+{a}\b{_EN_AGE_STOP}", None),
             ("age", r"\b(?P<n>\d{2})\s?f\b(?!\w)", None),
+            ("age", r"\b(?P<n>\d{2})\s*(?:\(\s*f\s*\)|female\b|yr old female\b)", None),
+            ("age", r"(?:[.!?]\s+)(?P<n>[1-9]\d)\s*,\s*(?=[a-z])", None),
             ("age", r"(?:^|[.!?]\s+)\(?f\)?\s*[,/-]?\s*(?P<n>\d{2})\b", None),
             ("age", r"^\W*\(?\s*(?P<n>\d{2})\s*\)?\s*(?:,|-|\band\b|\))", None),
             ("age", r"(?:^|[,(]\s*)(?P<n>[1-9]\d)\s*(?:,|\)|$)", None),
@@ -284,7 +303,7 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ("lmp", r"\b(?P<n>\d{1,2})\s*/\s*52\s+(?:of\s+)?amenorrh\w*", "week"),
             (  # "day 10 postpartum", "post-LSCS day 5"
                 "postpartum",
-                r"\b(?:day|d)\s*(?P<n>\d{1,2})\s+(?:postpartum|post[- ]?partum|postnatal|post[- ]?natal|post[- ]?(?:lscs|nvd|c-?section|caesarean|delivery|birth))\b",
+                r"\b(?:day|d)\s*(?P<n>\d{1,2})\s+(?:postpartum|post[- ]?partum|postnatal|post[- ]?natal|post[- ]?(?:lscs|nvd|svd|c-?section|caesarean|delivery|birth|forceps|ventouse))\b",
                 "day",
             ),
             (
@@ -696,7 +715,7 @@ def _quantity(
     kind = pattern.kind
     if kind in ("temperature", "bmi"):
         value = number if kind == "bmi" or number < 45 else (number - 32) * 5 / 9  # °F
-    elif kind in ("pulse", "hcg"):
+    elif kind in ("pulse", "hcg", "bp", "blood_loss", "endometrium_mm"):
         value = number
     elif kind in ("age", "age_other", "age_relative", "menopause_age", "menarche_age"):
         if not 1 <= number <= 110 or raw is None or "." in raw or "," in raw:

@@ -25,25 +25,29 @@ from bleedcheck.language.mentions import Mention, Modifier, Reading
 from bleedcheck.language.morphology import (
     can_be_genitive,
     fold,
+    is_adjectival,
+    is_infinitive,
     is_known,
     is_preposition,
     is_verb,
     lemma,
     lemmas,
+    number_gender,
 )
 from bleedcheck.language.numbers import to_number
 from bleedcheck.language.resolve import select_matches
 from bleedcheck.language.spelling import Speller
 
 _TOKEN = re.compile(
-    r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)?(?:\s?[-–]\s?\d+(?:[.,]\d+)?)?|\n|[^\w\s]",
+    # "т.ч.", "т.е.", "т.к.": one word, so their dots do not end a sentence
+    r"\b[тТ]\.\s?[чекдпЧЕКДП]\.|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)?(?:\s?[-–]\s?\d+(?:[.,]\d+)?)?|\n|[^\w\s]",
     re.UNICODE,
 )
 _PARTICLE = re.compile(r"-(?:то|нибудь|либо|таки)$", re.IGNORECASE)  # "какой-то": one word
 MAX_GAP = 2  # extra words between two words of a synonym in its own order
 FREE_ORDER_SLACK = 2  # extra words inside a synonym matched in another order (1 for two words)
 # A comma may stand before these inside a phrase: "жжет, когда писаю".
-SUBORDINATORS = frozenset({"когда", "как", "что", "если", "чтобы"})
+SUBORDINATORS = frozenset({"когда", "как", "что", "если", "чтобы", "то"})  # "то есть, то нет"
 TIME_UNITS = frozenset({"минута", "час", "день", "сутки", "неделя", "месяц", "год"})
 _CATEGORY = {
     cues.NEGATED: Modifier.NEGATED,
@@ -141,7 +145,7 @@ class RussianReader:
                 form = _spoken(form) or self.speller.correct(form)
             readings = lemmas(form) | _value(form)
             out.append(Token(word, form, lemma(form), start, end, readings | _aliases(readings)))
-        return _antecedents(_test_signs(out))
+        return _carried_subject(_antecedents(_test_signs(out)))
 
     def read(self, text: str) -> Reading:
         tokens = self.tokens(text)
@@ -219,8 +223,10 @@ class RussianReader:
                         yield Match(syn, min(positions), max(positions), frozenset(positions))
 
     def _doubted(self, match: Match, tokens: list[Token]) -> tuple[tuple[Modifier, str], ...]:
-        """A diagnosis asked about ("СПКЯ?") is not a diagnosis; weeks that give the size of
-        the womb ("матка увеличена до 9 недель беременности") are not weeks pregnant."""
+        """A diagnosis asked about ("СПКЯ?") is not a diagnosis; a state wished, feared or
+        tried for ("хочу забеременеть", "не могла забеременеть") is not the state; weeks that
+        give the size of the womb ("матка увеличена до 9 недель беременности") are not weeks
+        pregnant."""
         finding = match.synonym.finding
         nxt = match.last + 1
         if (
@@ -230,6 +236,8 @@ class RussianReader:
             and self.ckb.kb.findings[finding].kind == "risk"
         ):
             return ((Modifier.UNCERTAIN, "?"),)
+        if _wished(match, tokens) and self.ckb.kb.findings[finding].kind in ("context", "risk"):
+            return ((Modifier.HYPOTHETICAL, "хочу"),)
         if finding in _PREGNANCY_WEEKS:
             before = [t for t in tokens[max(match.first - 3, 0) : match.first] if t.is_word]
             if any(t.form.startswith(_SIZE_WORDS) for t in before):
@@ -309,6 +317,39 @@ def paraphrases(finding: str, synonym: str) -> list[str]:
     return [synonym]
 
 
+# Verbs whose infinitive object is wished, planned, feared or tried for, not done.
+_MODALS = frozenset(
+    {
+        "хотеть", "хотеться", "мочь", "смочь", "планировать", "бояться", "опасаться",
+        "пытаться", "попытаться", "стараться", "мечтать", "надеяться", "собираться",
+        "получаться", "получиться", "удаваться", "удаться", "шанс", "возможность",
+    }
+)  # fmt: skip
+MODAL_REACH = 2  # words between the modal and its infinitive
+
+
+def _wished(match: Match, tokens: list[Token]) -> bool:
+    """An infinitive of the match governed by a modal near it outside the match: "хочу
+    забеременеть", "забеременеть не могла", "боимся забеременеть"."""
+    if not any(is_infinitive(tokens[j].form) for j in match.tokens):
+        return False
+    near = (
+        *range(match.first - 1, max(match.first - 2 - MODAL_REACH, -1), -1),
+        *range(match.last + 1, min(match.last + 2 + MODAL_REACH, len(tokens))),
+    )
+    for j in near:
+        tok = tokens[j]
+        if not tok.is_word or tok.form in cues.CLAUSE_WORDS:
+            continue
+        if tok.meets(_MODALS):
+            return all(
+                tokens[k].is_word and tokens[k].form not in cues.CLAUSE_WORDS
+                for k in range(min(j, match.first) + 1, max(j, match.last))
+                if k not in match.tokens
+            )
+    return False
+
+
 # Weeks of pregnancy named in words, and words that make them the size of the womb.
 _PREGNANCY_WEEKS = frozenset(
     {
@@ -322,7 +363,31 @@ _PREGNANCY_WEEKS = frozenset(
 _SIZE_WORDS = ("увелич", "соответств", "размер", "величин")
 _NOT = next(c for c in cues.CUES if c.words == ("не",))
 # The clinical word for a period meets every synonym written with the everyday one.
-_ALIASES = {"менструация": frozenset({"месячные", "месячный"})}
+# An imperfective verb meets the synonyms written with its perfective pair, as a denial or a
+# habit is usually said: "таблетки не пропускала" (пропустила таблетку), "матку не удаляли".
+_ASPECT_PAIRS = {
+    "пропускать": "пропустить",
+    "удалять": "удалить",
+    "забывать": "забыть",
+    "прижигать": "прижечь",
+    "вынимать": "вынуть",
+    "доставать": "достать",
+    "назначать": "назначить",
+    "отменять": "отменить",
+    "выскабливать": "выскоблить",
+    "вставлять": "вставить",
+    "убирать": "убрать",
+    "отходить": "отойти",
+    "выходить": "выйти",
+    "терять": "потерять",
+    "падать": "упасть",
+    "ударяться": "удариться",
+    "рваться": "порваться",
+}
+_ALIASES = {
+    "менструация": frozenset({"месячные", "месячный"}),
+    **{imperfective: frozenset({perfective}) for imperfective, perfective in _ASPECT_PAIRS.items()},
+}
 # Discharge other than blood: "обильные кровянистые выделения" are not profuse mucus.
 _NOT_BLOOD = frozenset(
     {
@@ -475,6 +540,12 @@ def _follow(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) -> 
             if tok.form == "," and not want.isdisjoint(SUBORDINATORS):
                 j += 1
                 continue
+            if tok.form == "," or tok.form in cues.AND_WORDS:
+                shared = _through_list(tokens, pos, j, want)
+                if shared is not None:
+                    positions.append(shared)
+                    pos = shared
+                    break
             if _stops_phrase(tok) or (_is_number(tok) and _is_unit_next(tokens, j, want)):
                 return None
             gap += 1
@@ -482,6 +553,31 @@ def _follow(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) -> 
         else:
             return None
     return positions
+
+
+LIST_REACH = 8  # tokens a list of adjectives sharing one word may run over
+
+
+def _through_list(tokens: list[Token], pos: int, j: int, want: frozenset[str]) -> int | None:
+    """A word shared by a list of adjectives, across the commas and "и" of the list: the
+    noun after it ("тянущих, схваткообразных, односторонних болей нет": each adjective is
+    said of "болей") or the subject before it ("месячные стали обильнее, длительнее и
+    болезненнее": each comparative is said of "месячные"). Every item of the list is an
+    adjective, a participle or a comparative, and so is one end."""
+    if j - 1 > pos and not is_adjectival(tokens[j - 1].form):
+        return None  # the list's first item ends the words skipped before its comma
+    items = int(j - 1 > pos)
+    for k in range(j, min(j + LIST_REACH, len(tokens))):
+        tok = tokens[k]
+        if tok.meets(want):
+            ends = (tokens[pos].form, tok.form)
+            return k if items and any(is_adjectival(w) for w in ends) else None
+        if tok.form == "," or tok.form in cues.AND_WORDS:
+            continue
+        if not tok.is_word or not is_adjectival(tok.form):
+            return None
+        items += 1
+    return None
 
 
 def _any_order(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) -> list[int] | None:
@@ -579,6 +675,10 @@ def _reaches(
     match: Match,
 ) -> bool:
     """Whether a cue at tokens[start:end] modifies a match."""
+    if cue.category == cues.HYPOTHETICAL and _has_result(tokens, match):
+        return False  # "анализ на ВПЧ был положительный": a test done, with its result
+    if cue.words[0] in cues.PRESCRIBED and match.synonym.finding.startswith("uses_"):
+        return False  # "назначили ксарелто": a drug prescribed is a drug taken
     if (
         match.first < start < match.last
     ):  # inside the phrase: "кровь не идёт", "тампон кажется остался"
@@ -611,6 +711,21 @@ def _reaches(
         if words > cue.forward:
             return False
     return True
+
+
+_RESULTS = frozenset({"положительный", "отрицательный", "обнаружить", "выявить", "найти"})
+
+
+def _has_result(tokens: list[Token], match: Match) -> bool:
+    """Whether a match states a result, in it or just after it ("ВПЧ положительный", "ВПЧ
+    был положительный", "ВПЧ 16 обнаружен")."""
+    hi = min(match.last + 3, len(tokens))
+    for j in range(match.first, hi):
+        if j > match.last and not tokens[j].is_word:
+            break
+        if tokens[j].meets(_RESULTS):
+            return True
+    return False
 
 
 def _reaches_back(tokens: list[Token], start: int, end: int, cue: cues.RuCue, match: Match) -> bool:
@@ -731,6 +846,50 @@ def _antecedents(tokens: list[Token]) -> list[Token]:
             if t.meets(_SEX):
                 out[i] = replace(tokens[i], lemmas=tokens[i].lemmas | _SEX_READINGS)
                 break
+    return out
+
+
+# A sentence made of adjectives alone is said of the subject of the sentence before it:
+# "Месячные идут 12 дней. Очень обильные." — the subject comes back as a token of no width
+# after the adjectives, so "обильные месячные" matches.
+_SUBJECTS = frozenset(
+    {"месячные", "менструация", "кровотечение", "выделение", "выделения", "кровь", "боль"}
+)
+_LEAD_WORDS = frozenset(
+    {
+        "но", "а", "и", "не", "очень", "такие", "такая", "такое", "такой", "сильно",
+        "довольно", "крайне", "слишком", "просто", "совсем", "тоже", "еще", "все", "уже",
+        "при", "этом", "причем", "ещё", "всё", "сейчас", "теперь",
+    }
+)  # fmt: skip
+
+
+def _carried_subject(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    subjects: list[Token] = []  # nouns of the sentence before
+    current: list[Token] = []
+    start = 0  # index in `out` where the current sentence starts
+    for i, tok in enumerate(tokens):
+        out.append(tok)
+        if tok.form in cues.SENTENCE_PUNCT:
+            subjects = current
+            current = []
+            start = len(out)
+            continue
+        if tok.meets(_SUBJECTS):
+            current.append(tok)
+        if not subjects or not is_adjectival(tok.form):
+            continue
+        lead = out[start:-1]
+        if not all(t.is_word and t.form in _LEAD_WORDS for t in lead):
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.is_word:
+            continue  # "Очень обильные месячные", "Сильная боль": the sentence has its noun
+        agree = number_gender(tok.form)
+        subject = next((t for t in subjects if agree & number_gender(t.form)), None)
+        if subject is not None:
+            out.append(replace(subject, text="", start=tok.end, end=tok.end))
     return out
 
 

@@ -69,6 +69,18 @@ _PREGNANCY_TALK = re.compile(
     r"|b-?hcg|hcg|positive test|test (?:was |is )?positive)\b",
     re.IGNORECASE,
 )
+MENARCHE_MIN_WEEKS = 4.0
+# Figures in notes: a systolic pressure under 90 mmHg is shock (reference §3 row 1, S13);
+# 500 ml lost is a haemorrhage (the usual PPH definition, S23); a postmenopausal lining over
+# 4 mm needs sampling (reference §4 step 5, S45).
+LOW_SYSTOLIC = 90.0
+HAEMORRHAGE_ML = 500.0
+THIN_ENDOMETRIUM_MM = 4.0
+MENOPAUSED_AGE = 55  # estimate: by 55 nearly every woman is past the menopause
+SHOCK_SIGN = "cold_sweat_pallor"
+HEAVY_NOW = "acute_heavy_bleeding"
+THICK_LINING = "ultrasound_thick_endometrium"
+_FIRST_PERIOD = re.compile(r"first|menarch|перв|менарх", re.IGNORECASE)
 AMENORRHOEA_KINDS = ("amenorrhoea", "lmp")  # "lmp": the notes' "LMP 7 weeks ago"
 VITALS_NORMAL = {  # English notes: a normal figure denies the finding ("HR 78", "T 36.9")
     "pulse": (FAST_HEART, 30.0, 100.0),
@@ -98,6 +110,9 @@ PROCEDURE_RECENT_WEEKS = 4.345  # a procedure within about 4 weeks is recent
 HCG_PREGNANT = 25.0  # mIU/ml: a blood hCG at or above this means a pregnancy
 
 FINDINGS_USED = (
+    "cold_sweat_pallor",
+    "acute_heavy_bleeding",
+    "ultrasound_thick_endometrium",
     *(f for _, f in GESTATION_BANDS),
     PREGNANT,
     POSTPARTUM,
@@ -344,6 +359,23 @@ def timing(
             add(PREGNANT, q, "hcg")
         if q.kind == "pulse" and q.value >= FAST_PULSE:
             add(FAST_HEART, q, "pulse")
+        if q.kind == "bp" and q.value < LOW_SYSTOLIC:  # a sign of shock (reference §3 row 1)
+            add(SHOCK_SIGN, q, "low_blood_pressure")
+        if q.kind == "blood_loss" and q.value >= HAEMORRHAGE_ML:
+            add(HEAVY_NOW, q, "blood_loss")
+        if q.kind == "endometrium_mm" and (
+            POSTMENOPAUSAL in present
+            or any(a.finding == POSTMENOPAUSAL for a in out)
+            or (age is not None and age >= MENOPAUSED_AGE)
+        ):
+            if q.value > THIN_ENDOMETRIUM_MM:
+                add(THICK_LINING, q, "endometrial_thickness")
+            else:
+                out.append(
+                    Assertion(
+                        THICK_LINING, Presence.ABSENT, q.start, q.end, f"thin_lining:{q.text}"
+                    )
+                )
         if q.kind == "ago":
             losses = [m for m in nearest if m.finding in (RECENT_LOSS, PREVIOUS_LOSS)]
             if losses and q.value <= LOSS_WEEKS:
@@ -355,7 +387,12 @@ def timing(
                 overruled.update((m.finding, m.start) for m in nearest if m.finding == PROCEDURE)
         if q.kind == "menopause_age" and age is not None and age - q.value >= 1:
             add(POSTMENOPAUSAL, q, "years_since_menopause")
-        if q.kind == "menarche_ago" and q.value <= MENARCHE_WEEKS:
+        if (
+            q.kind == "menarche_ago"
+            and q.value <= MENARCHE_WEEKS
+            # "her period started 2 days ago" is this period, not the first one
+            and (q.value >= MENARCHE_MIN_WEEKS or _FIRST_PERIOD.search(q.text))
+        ):
             add(MENARCHE_RECENT, q, "since_first_period")
         if q.kind == "menarche_age" and age is not None and 0 <= age - q.value <= 2:
             add(MENARCHE_RECENT, q, "since_first_period")
