@@ -528,3 +528,16 @@ def test_more_ways_to_give_an_age(text, age):
 
 def test_this_period_starting_is_not_the_first_period():
     assert state("her period started 2 days ago", "en", "girl_within_2y_of_menarche") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        ("GP said my cervix looks healthy", "cervix_abnormal_seen", A),
+        ("my partner had the snip", "pregnancy_possible", A),
+        ("period pain worse than labour", "gestation_20w_plus", None),
+        ("a firm lesion on the vaginal wall", "vaginal_lump", P),
+    ],
+)
+def test_exam_findings_and_comparisons(text, fid, expected):
+    assert state(text, "en", fid) is expected

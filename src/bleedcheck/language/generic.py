@@ -24,6 +24,7 @@ DENIES: dict[str, tuple[str, ...]] = {
     # no unprotected sex since the last period (DESIGN's meaning of "pregnancy possible"):
     # a vasectomy, sterilisation, a female partner, condoms used, pregnancy excluded
     "_no_pregnancy_risk": ("pregnancy_possible",),
+    "_normal_cervix": ("cervix_abnormal_seen",),  # "cervix looks healthy"
     "_soft_abdomen": ("abdominal_tenderness",),  # "abdomen soft, non-tender"
     "_soft_uterus": ("abdominal_tenderness", "pain_constant_severe_uterus"),  # "non-tender bump"
     "_screening_done": ("screening_overdue",),  # "smear up to date"
@@ -133,6 +134,19 @@ NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
             "ruled out pregnancy",
             "excluded pregnancy",
             "celibate",
+            "had the snip",
+            "the snip",
+        ),
+        "_normal_cervix": (
+            "cervix healthy",
+            "cervix looks healthy",
+            "cervix looked healthy",
+            "healthy cervix",
+            "cervix normal",
+            "normal cervix",
+            "cervix looked normal",
+            "cervix looks normal",
+            "cervix was normal",
         ),
     },
     "ru": {

@@ -145,7 +145,7 @@ class RussianReader:
                 form = _spoken(form) or self.speller.correct(form)
             readings = lemmas(form) | _value(form)
             out.append(Token(word, form, lemma(form), start, end, readings | _aliases(readings)))
-        return _carried_subject(_antecedents(_test_signs(out)))
+        return _carried_subject(_elided(_antecedents(_test_signs(out))))
 
     def read(self, text: str) -> Reading:
         tokens = self.tokens(text)
@@ -540,6 +540,9 @@ def _follow(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) -> 
             if tok.form == "," and not want.isdisjoint(SUBORDINATORS):
                 j += 1
                 continue
+            if _whose(tokens, j):  # "цикл у меня всегда плавает": "у меня" is no gap
+                j += 2
+                continue
             if tok.form == "," or tok.form in cues.AND_WORDS:
                 shared = _through_list(tokens, pos, j, want)
                 if shared is not None:
@@ -556,6 +559,16 @@ def _follow(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) -> 
 
 
 LIST_REACH = 8  # tokens a list of adjectives sharing one word may run over
+
+
+_OWNERS = frozenset({"меня", "нее", "неё", "него", "тебя", "нас", "вас", "дочки", "дочери"})
+
+
+def _whose(tokens: list[Token], j: int) -> bool:
+    """Whether tokens[j:j+2] say whose something is ("у меня", "у нее")."""
+    return (
+        tokens[j].form == "у" and j + 1 < len(tokens) and tokens[j + 1].form in _OWNERS
+    )
 
 
 def _through_list(tokens: list[Token], pos: int, j: int, want: frozenset[str]) -> int | None:
@@ -849,6 +862,52 @@ def _antecedents(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_RESULT_WORDS = frozenset({"положительный", "отрицательный"})
+_RESULT_MARKS = frozenset({",", "—", "–", "-", ":"})
+RESULT_REACH = 5  # words between a test and its result set off by a dash or a comma
+
+
+def _elided(tokens: list[Token]) -> list[Token]:
+    """Words left out and understood, put back as tokens of no width: the act after which
+    ("Больно при половом акте, кровит после." — after sex) and the test whose result stands
+    apart ("тест делала два раза — отрицательный", "тест сделала, отрицательный")."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        if tok.meets(_RESULT_WORDS) and i > 0 and tokens[i - 1].form in _RESULT_MARKS:
+            test = _test_before(tokens, i - 1)
+            if test is not None:
+                out.append(replace(test, text="", start=tok.start, end=tok.start))
+        out.append(tok)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.form == "после" and (nxt is None or not nxt.is_word):
+            back = [t for t in reversed(tokens[max(i - ANAPHOR_REACH, 0) : i]) if t.is_word]
+            for t in back:
+                if t.meets(_OTHER_ACTS):
+                    break
+                if t.meets(_SEX):
+                    out.append(
+                        Token("", "секс", "секс", tok.end, tok.end, _SEX_READINGS)
+                    )
+                    break
+    return out
+
+
+def _test_before(tokens: list[Token], j: int) -> Token | None:
+    words = 0
+    for k in range(j - 1, -1, -1):
+        tok = tokens[k]
+        if tok.form in cues.SENTENCE_PUNCT or tok.form in cues.CLAUSE_WORDS:
+            return None
+        if tok.meets(_TESTS):
+            return tok
+        if tok.meets(_RESULT_WORDS):
+            return None  # the test before has its own result
+        words += tok.is_word
+        if words > RESULT_REACH:
+            return None
+    return None
+
+
 # A sentence made of adjectives alone is said of the subject of the sentence before it:
 # "Месячные идут 12 дней. Очень обильные." — the subject comes back as a token of no width
 # after the adjectives, so "обильные месячные" matches.
@@ -865,29 +924,37 @@ _LEAD_WORDS = frozenset(
 
 
 def _carried_subject(tokens: list[Token]) -> list[Token]:
+    """Adjectives standing alone as a sentence, or as a clause after a comma or "и", are said
+    of the nearest subject before them that they agree with: in the sentence before ("Месячные
+    идут 12 дней. Очень обильные.") or earlier in their own ("месячные регулярные, каждые
+    28 дней, не обильные"). The subject comes back after them as a token of no width."""
     out: list[Token] = []
-    subjects: list[Token] = []  # nouns of the sentence before
-    current: list[Token] = []
+    before: list[Token] = []  # subjects of the sentence before
+    current: list[Token] = []  # subjects so far in this sentence
     start = 0  # index in `out` where the current sentence starts
+    clause = 0  # ... and the current clause
     for i, tok in enumerate(tokens):
         out.append(tok)
         if tok.form in cues.SENTENCE_PUNCT:
-            subjects = current
-            current = []
-            start = len(out)
+            before, current = current, []
+            start = clause = len(out)
             continue
-        if tok.meets(_SUBJECTS):
+        if tok.form == "," or tok.form in cues.AND_WORDS:
+            clause = len(out)
+            continue
+        if tok.meets(_SUBJECTS):  # "месячные" reads as an adjective too
             current.append(tok)
-        if not subjects or not is_adjectival(tok.form):
             continue
-        lead = out[start:-1]
-        if not all(t.is_word and t.form in _LEAD_WORDS for t in lead):
+        if not is_adjectival(tok.form):
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and nxt.is_word:
-            continue  # "Очень обильные месячные", "Сильная боль": the sentence has its noun
+        if nxt is not None and nxt.is_word and nxt.form not in cues.AND_WORDS:
+            continue  # "Очень обильные месячные", "Сильная боль": the clause has its noun
+        if not all(t.is_word and t.form in _LEAD_WORDS for t in out[clause:-1]):
+            continue
         agree = number_gender(tok.form)
-        subject = next((t for t in subjects if agree & number_gender(t.form)), None)
+        pool = current if clause > start else before
+        subject = next((t for t in reversed(pool) if agree & number_gender(t.form)), None)
         if subject is not None:
             out.append(replace(subject, text="", start=tok.end, end=tok.end))
     return out
