@@ -132,3 +132,108 @@ def test_normal_temperature_in_notes(text: str) -> None:
 )
 def test_how_long_a_bleed_lasts(text: str, expected: Presence | None) -> None:
     assert state(text, "ru", "prolonged_periods") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        # adjectives of one noun in a list: each is said of it, and each is denied with it
+        ("Ноющих, схваткообразных, односторонних болей не было.", "pain_cramping", A),
+        ("Ноющих, схваткообразных, односторонних болей не было.", "pain_one_sided", A),
+        ("Месячные стали болезненнее и длительнее.", "prolonged_periods", P),
+        ("Месячные стали длиннее, обильнее и болезненнее.", "heavy_periods", P),
+        ("голова болит часто, месячных нет 4 месяца", "frequent_periods", None),
+    ],
+)
+def test_adjectives_sharing_one_word(text: str, fid: str, expected: Presence | None) -> None:
+    assert state(text, "ru", fid) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Болей нет, в том числе односторонних.", A),
+        ("Отрицает боли, в т.ч. односторонние.", A),
+        ("Тянет низ живота с обеих сторон.", A),
+        ("Не тянет ни сбоку, ни в пояснице.", A),
+        ("Тянет с обеих сторон, но справа болит сильнее.", P),
+    ],
+)
+def test_one_sided_pain_denied_or_bilateral(text: str, expected: Presence | None) -> None:
+    assert state(text, "ru", "pain_one_sided") is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Очень хотим забеременеть, мажет второй день.",
+        "Боюсь забеременеть, поэтому мажет?",
+        "Мы планируем забеременеть в следующем году.",
+        "Не могла забеременеть, муж в командировке.",
+    ],
+)
+def test_pregnancy_wished_or_feared_is_not_confirmed(text: str) -> None:
+    assert state(text, "ru", "pregnancy_confirmed") is not P
+
+
+def test_pregnancy_said_as_a_fact_is_still_confirmed() -> None:
+    assert state("Забеременела в апреле, мажет.", "ru", "pregnancy_confirmed") is P
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        # a subject carried to the next sentence, or to a clause of adjectives
+        ("Месячные уже девятый день. Такие обильные.", "heavy_periods", P),
+        ("Менструации регулярные, по 5 дней, не обильные.", "heavy_periods", A),
+        ("Выделения без запаха и коричневые.", "dark_scanty_bleeding", P),
+        ("Кровит. Обильных месячных нет.", "heavy_periods", A),
+        # "у меня" inside a phrase is no gap
+        ("цикл у меня постоянно скачет", "irregular_periods", P),
+        # an elided act: "after" said of sex named before
+        ("Секс был вчера, и мажет после.", "bleeding_after_sex", P),
+        # a test and its result set off by a dash or a comma
+        ("Тест на беременность делала — отрицательный.", "pregnancy_test_negative", P),
+    ],
+)
+def test_words_understood_from_before(text: str, fid: str, expected: Presence | None) -> None:
+    assert state(text, "ru", fid) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        # an imperfective denial meets the perfective synonym
+        ("Таблетки не пропускаю.", "missed_pills", A),
+        ("Матку мне не удаляли.", "hysterectomy", A),
+        # a test done with a result is no hypothetical; a drug prescribed is taken
+        ("Анализ на ВПЧ положительный.", "abnormal_smear_or_hpv", P),
+        ("Полгода назад назначили варфарин.", "uses_anticoagulant", P),
+        ("Назначили гистероскопию на следующей неделе.", "recent_gynae_procedure", U),
+        # almost stopped has not stopped
+        ("Лохии почти закончились.", "postpartum_12w", P),
+        ("Спермы с кровью у мужа не видела.", "partner_blood_in_semen", A),
+        ("Мужчина один, постоянный партнер.", "new_or_multiple_partners", A),
+        ("Ребенок шевелится как обычно.", "reduced_fetal_movements", A),
+    ],
+)
+def test_verb_aspect_results_and_reassurance(
+    text: str, fid: str, expected: Presence | None
+) -> None:
+    assert state(text, "ru", fid) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Отошли фрагменты ткани.", "tissue_passed"),
+        ("Лохии снова усилились.", "bleeding_getting_heavier"),
+        ("Кровь после первого ПА.", "first_intercourse"),
+        ("Беспокоит болезненность при дефекации.", "pain_on_defecation"),
+        ("Незаживающая язвочка на вульве.", "vulval_lump_or_ulcer"),
+        ("Варикозное расширение вен половых губ.", "visible_veins_vulva"),
+        ("На шейке наботовы кисты.", "cervix_abnormal_seen"),
+    ],
+)
+def test_more_clinical_wording(text: str, fid: str) -> None:
+    assert state(text, "ru", fid) is P

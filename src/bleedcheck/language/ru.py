@@ -893,19 +893,23 @@ def _elided(tokens: list[Token]) -> list[Token]:
 
 
 def _test_before(tokens: list[Token], j: int) -> Token | None:
+    """The test a result set off at tokens[j] belongs to: "тест" rather than the
+    "беременность" of "тест на беременность"."""
+    found: list[Token] = []
     words = 0
     for k in range(j - 1, -1, -1):
         tok = tokens[k]
-        if tok.form in cues.SENTENCE_PUNCT or tok.form in cues.CLAUSE_WORDS:
-            return None
+        if (
+            tok.form in cues.SENTENCE_PUNCT
+            or tok.form in cues.CLAUSE_WORDS
+            or tok.meets(_RESULT_WORDS)  # the test before has its own result
+            or words > RESULT_REACH
+        ):
+            break
         if tok.meets(_TESTS):
-            return tok
-        if tok.meets(_RESULT_WORDS):
-            return None  # the test before has its own result
+            found.append(tok)
         words += tok.is_word
-        if words > RESULT_REACH:
-            return None
-    return None
+    return next((t for t in found if t.form != "беременность"), found[0] if found else None)
 
 
 # A sentence made of adjectives alone is said of the subject of the sentence before it:
