@@ -541,3 +541,16 @@ def test_this_period_starting_is_not_the_first_period():
 )
 def test_exam_findings_and_comparisons(text, fid, expected):
     assert state(text, "en", fid) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        ("57, my last natural period was at 51", "postmenopausal", P),
+        ("haven't been with anyone since my divorce", "pregnancy_possible", A),
+        ("I did a pregnancy test on Monday at the GP, negative", "pregnancy_test_negative", P),
+        ("hCG neg, scan booked", "pregnancy_test_negative", P),
+    ],
+)
+def test_menopause_sex_and_test_results_in_passing(text, fid, expected):
+    assert state(text, "en", fid) is expected

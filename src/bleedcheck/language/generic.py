@@ -34,6 +34,9 @@ DENIES: dict[str, tuple[str, ...]] = {
     "_bilateral": ("pain_one_sided",),
     "_one_sided_too": ("pain_one_sided",),
     "_one_partner": ("new_or_multiple_partners",),  # "партнер один, постоянный"
+    "_injury": ("vaginal_injury",),  # "травм не было", "травмы отрицает"
+    # "гормоны не принимаю": said of hormone therapy (the pill is named as the pill)
+    "_hormones": ("uses_hrt",),
 }
 WORDS: dict[Lang, dict[str, tuple[str, ...]]] = {
     "en": {
@@ -54,6 +57,16 @@ WORDS: dict[Lang, dict[str, tuple[str, ...]]] = {
         "_temperature": ("температура", "температуры", "температурка"),
         "_clots": ("сгустки", "сгустков", "сгусток", "сгусточки"),
         "_pouring": ("льет", "льется"),
+        "_injury": ("травма", "травмы", "травм", "травмирование"),
+        "_hormones": (
+            "принимаю гормоны",
+            "гормоны принимаю",
+            "пью гормоны",
+            "гормоны пью",
+            "гормональные препараты",
+            "гормональные таблетки",
+            "гормонотерапия",
+        ),
         "_one_sided_too": (
             "в т.ч. односторонних",
             "в т.ч. односторонней",
@@ -135,6 +148,11 @@ NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
             "excluded pregnancy",
             "celibate",
             "had the snip",
+            "haven't been with anyone",
+            "not been with anyone",
+            "haven't slept with anyone",
+            "not slept with anyone",
+            "no sexual partners",
             "the snip",
         ),
         "_normal_cervix": (
@@ -173,6 +191,11 @@ NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
             "сгустки маленькие",
             "небольшие сгустки",
             "сгустки небольшие",
+            # none bigger than a pea
+            "сгустки с горошину",
+            "сгустки размером с горошину",
+            "сгустки не больше горошины",
+            "сгусточки мелкие",
         ),
         "_regular": (
             "месячные регулярные",
@@ -226,6 +249,8 @@ NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
             "партнер постоянный",
             "парень один",
             "единственный партнер",
+            "с одним партнером",
+            "один постоянный партнер",
             "один половой партнер",
         ),
         "_movements_normal": (

@@ -111,6 +111,7 @@ _AGE_KINDS = frozenset(
         "bp",
         "blood_loss",
         "endometrium_mm",
+        "test_negative",
     }
 )
 _Reader = Callable[[str], Reading]

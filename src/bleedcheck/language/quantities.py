@@ -363,6 +363,16 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 r"\bmenopause\s+(?:at|when i was|aged?|at age)\s+(?P<n>\d{2})",
                 None,
             ),
+            (  # "my last natural period was at 50", "LMP at age 52"
+                "menopause_age",
+                r"\b(?:last\s+(?:natural\s+|real\s+|proper\s+)?(?:menstrual\s+)?period|lmp)\s+(?:was\s+)?(?:at|when i was|aged?|at age)\s+(?P<n>\d{2})\b",
+                None,
+            ),
+            (  # "did a pregnancy test at the clinic yesterday, negative"
+                "test_negative",
+                r"\b(?:pregnancy|preg|urine|upt|b-?hcg|hcg)\s+tests?\b[^.;!?]{0,50}?\b(?:negative|neg|-ve)\b",
+                None,
+            ),
             (
                 "menarche_ago",
                 rf"\b(?:first period|menarche|started (?:my |having )?periods?|periods? started|got my period for the first time)\s+(?:was\s+|about\s+|only\s+)*{approx}{n}\s*{_EN_UNIT}\s+ago",
@@ -418,6 +428,22 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             ("bmi", r"\bимт\s*(?:у меня|около|больше|выше|:|=)?\s*(?P<n>\d{2}(?:[.,]\d)?)", None),
             ("pulse", _RU_PULSE, None),
+            # notes: systolic pressure, blood loss, endometrial thickness on a scan
+            (
+                "bp",
+                r"(?<!\w)(?:ад|давление)\s*(?:у меня|было|:|=|—|-)?\s*(?P<n>\d{2,3})\s*/\s*\d{2,3}\b",
+                None,
+            ),
+            (
+                "blood_loss",
+                r"(?<!\w)(?:кровопотеря|кровопотери|потеряла)\s*(?:составила\s*|около\s*|примерно\s*|до\s*|[:=~—-]\s*)*(?P<n>\d{3,4})\s*мл\b",
+                None,
+            ),
+            (
+                "endometrium_mm",
+                r"(?<!\w)(?:эндометри[йяюе]|м-эхо|м эхо)\s*(?:толщиной\s*|до\s*|около\s*|[:=—-]\s*)*(?P<n>\d{1,2}(?:[.,]\d)?)\s*мм\b",
+                None,
+            ),
             ("hcg", r"\b(?:б-?)?хгч\s*(?:был|было|уже|:|=|-)?\s*(?P<n>\d{1,6}(?:[.,]\d+)?)", None),
             # "в 50 лет месячные прекратились": an age at the menopause, not the age now
             (
@@ -715,6 +741,8 @@ def _quantity(
     kind = pattern.kind
     if kind in ("temperature", "bmi"):
         value = number if kind == "bmi" or number < 45 else (number - 32) * 5 / 9  # °F
+    elif kind == "test_negative":
+        value = 1.0
     elif kind in ("pulse", "hcg", "bp", "blood_loss", "endometrium_mm"):
         value = number
     elif kind in ("age", "age_other", "age_relative", "menopause_age", "menarche_age"):

@@ -214,4 +214,6 @@ def _loses_to(inner: str, outer: str, ckb: CompiledKB) -> bool:
     if is_generic(outer):
         return False
     finding = ckb.kb.findings[inner]
+    if ckb.kb.findings[outer].band is not None and ckb.kb.findings[inner].band is None:
+        return False  # "started the pill 6 weeks ago": how long says nothing of which method
     return finding.is_context and ckb.kb.findings[outer].group == finding.group

@@ -45,6 +45,12 @@ _TOKEN = re.compile(
 )
 _PARTICLE = re.compile(r"-(?:то|нибудь|либо|таки)$", re.IGNORECASE)  # "какой-то": one word
 MAX_GAP = 2  # extra words between two words of a synonym in its own order
+# Words that say nothing of the finding and count as no gap, at most MAX_FILLERS of them.
+FILLERS = frozenset(
+    {"очень", "прям", "прямо", "просто", "еще", "уже", "вот", "тоже", "всегда", "опять",
+     "снова", "вновь", "ну", "же", "вообще", "что-то", "какой-то", "какие-то", "какая-то"}
+)  # fmt: skip
+MAX_FILLERS = 2
 FREE_ORDER_SLACK = 2  # extra words inside a synonym matched in another order (1 for two words)
 # A comma may stand before these inside a phrase: "жжет, когда писаю".
 SUBORDINATORS = frozenset({"когда", "как", "что", "если", "чтобы", "то"})  # "то есть, то нет"
@@ -165,7 +171,11 @@ class RussianReader:
         matches = [candidates[i] for i in chosen]
         all_cues = self._cues(tokens)
         pseudo = {j for s, e, c in all_cues if c.category == cues.PSEUDO for j in range(s, e)}
-        matches = [m for m in matches if not _jumps_negation_of(m, matches, tokens)]
+        matches = [
+            m
+            for m in matches
+            if not _jumps_negation_of(m, matches, tokens) and not _said_of_surgery(m, matches)
+        ]
         used = set().union(*(m.tokens for m in matches)) if matches else set()
         found = _third_person(
             [
@@ -206,7 +216,7 @@ class RussianReader:
                     modifiers=modifiers,
                 )
             )
-        return Reading(mentions=mentions, sentences=sentences)
+        return Reading(mentions=_not_pregnant_by_test(mentions), sentences=sentences)
 
     def _matches(self, tokens: list[Token]) -> Iterator[Match]:
         for i, tok in enumerate(tokens):
@@ -236,11 +246,20 @@ class RussianReader:
             and self.ckb.kb.findings[finding].kind == "risk"
         ):
             return ((Modifier.UNCERTAIN, "?"),)
+        if finding == "before_first_period" and any(t.meets(_BIRTH) for t in tokens):
+            return ((Modifier.UNCERTAIN, "после родов"),)  # no period yet since the birth
+        if finding == "bleeding_with_expected_period" and _long_ago(match, tokens):
+            return ((Modifier.HISTORICAL, "назад"),)  # "начались год назад": the menarche
+        if finding == "bleeding_not_stopping" and _not_the_bleed(match, tokens):
+            return ((Modifier.UNCERTAIN, "почти"),)
         if _wished(match, tokens) and self.ckb.kb.findings[finding].kind in ("context", "risk"):
             return ((Modifier.HYPOTHETICAL, "хочу"),)
         if finding in _PREGNANCY_WEEKS:
             before = [t for t in tokens[max(match.first - 3, 0) : match.first] if t.is_word]
-            if any(t.form.startswith(_SIZE_WORDS) for t in before):
+            if any(t.form.startswith(_SIZE_WORDS) for t in before) or (
+                any(t.form.startswith("матк") for t in before)
+                and any(t.form in ("как", "с") for t in before)
+            ):  # "матка как на 12 неделе"
                 return ((Modifier.UNCERTAIN, "размер матки"),)
         return ()
 
@@ -317,6 +336,44 @@ def paraphrases(finding: str, synonym: str) -> list[str]:
     return [synonym]
 
 
+# Words of a birth or breastfeeding: no period "yet" after them is no menarche to come.
+_BIRTH = frozenset({"роды", "родить", "кормить", "лактация", "кесарев", "кесарево", "гв"})
+_LONG_UNITS = frozenset({"месяц", "год", "полгода", "полтора"})
+_AGO = frozenset({"назад", "году"})
+
+
+def _clause_words(tokens: list[Token], match: Match, reach: int) -> list[Token]:
+    """Up to `reach` words either side of a match, inside its clause."""
+    out: list[Token] = []
+    for step, edge in ((-1, match.first), (1, match.last)):
+        j, words = edge + step, 0
+        while 0 <= j < len(tokens) and words < reach and not _is_break(tokens[j]):
+            if tokens[j].form != ",":
+                out.append(tokens[j])
+                words += 1
+            j += step
+    return out
+
+
+def _long_ago(match: Match, tokens: list[Token]) -> bool:
+    """Periods that began months or years ago are the first periods, not this bleed:
+    "месячные начались полгода назад"."""
+    near = _clause_words(tokens, match, 4)
+    return any(t.meets(_LONG_UNITS) for t in near) and any(t.form in _AGO for t in near)
+
+
+def _not_the_bleed(match: Match, tokens: list[Token]) -> bool:
+    """A bleed that does not stop said "almost" ("почти постоянно мажет": it comes and goes),
+    or "не переставая" said of pain ("болит не переставая")."""
+    lo = max(match.first - 1, 0)
+    if any(tokens[j].form == "почти" for j in range(lo, match.last + 1)):
+        return True
+    if any(tokens[j].meets(_BLEEDING_WORDS) for j in match.tokens):
+        return False
+    before = [t for t in tokens[max(match.first - 2, 0) : match.first] if t.is_word]
+    return any(t.meets(_PAIN_WORDS) for t in before)
+
+
 # Verbs whose infinitive object is wished, planned, feared or tried for, not done.
 _MODALS = frozenset(
     {
@@ -383,10 +440,44 @@ _ASPECT_PAIRS = {
     "падать": "упасть",
     "ударяться": "удариться",
     "рваться": "порваться",
+    "усиливаться": "усилиться",
+    "начинаться": "начаться",
+    "появляться": "появиться",
+    "останавливаться": "остановиться",
+    "прекращаться": "прекратиться",
+    "заканчиваться": "закончиться",
+    "увеличиваться": "увеличиться",
+    "уменьшаться": "уменьшиться",
+    "выделяться": "выделиться",
+    "промокать": "промокнуть",
+    "протекать": "протечь",
+    "задерживаться": "задержаться",
+    "повторяться": "повториться",
+    "устанавливать": "установить",
+    "менять": "поменять",
+    "бросать": "бросить",
+}
+# A diminutive meets the synonyms written with its plain word ("животик болит").
+_DIMINUTIVES = {
+    "животик": "живот",
+    "шишечка": "шишка",
+    "сгусточек": "сгусток",
+    "сгусточки": "сгустки",
+    "прокладочка": "прокладка",
+    "кусочек": "кусок",
+    "капелька": "капля",
+    "пятнышко": "пятно",
+    "язвочка": "язва",
+    "кровушка": "кровь",
+    "месячки": "месячные",
+    "болючий": "болезненный",
+    # the verb meets the noun's phrases: "болит при половом акте" (боль при половом акте)
+    "болеть": "боль",
 }
 _ALIASES = {
     "менструация": frozenset({"месячные", "месячный"}),
     **{imperfective: frozenset({perfective}) for imperfective, perfective in _ASPECT_PAIRS.items()},
+    **{small: frozenset({plain}) for small, plain in _DIMINUTIVES.items()},
 }
 # Discharge other than blood: "обильные кровянистые выделения" are not profuse mucus.
 _NOT_BLOOD = frozenset(
@@ -503,6 +594,31 @@ def _skipped_negation(
     return ()
 
 
+def _not_pregnant_by_test(mentions: list[Mention]) -> list[Mention]:
+    """ "Не беременна, тест отрицательный" reports the test: its denial of a pregnancy adds
+    nothing to the negative test (and a negative test leaves a pregnancy possible)."""
+    if not any(m.finding == "pregnancy_test_negative" and not m.modifiers for m in mentions):
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not (
+            m.finding == "pregnancy_confirmed"
+            and any(cat is Modifier.NEGATED for cat, _ in m.modifiers)
+        )
+    ]
+
+
+def _said_of_surgery(match: Match, matches: list[Match]) -> bool:
+    """A long bleed after a tooth was pulled or an operation ("после удаления зуба кровь
+    долго не останавливалась") is that bleed, not a vaginal bleed that does not stop."""
+    return match.synonym.finding == "bleeding_not_stopping" and any(
+        other.synonym.finding == "bleeding_after_surgery_or_dental"
+        and not other.tokens.isdisjoint(match.tokens)
+        for other in matches
+    )
+
+
 def _jumps_negation_of(match: Match, matches: list[Match], tokens: list[Token]) -> bool:
     """A match that skips a negation word which belongs to a longer match around it yields to
     that match: in "месячные не пришли" (a late period) "пришли месячные" is not said."""
@@ -529,7 +645,7 @@ def _follow(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) -> 
     positions = [i]
     pos = i
     for want in lemmas[1:]:
-        gap = 0
+        gap = fillers = 0
         j = pos + 1
         while j < len(tokens) and gap <= MAX_GAP:
             tok = tokens[j]
@@ -542,6 +658,10 @@ def _follow(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) -> 
                 continue
             if _whose(tokens, j):  # "цикл у меня всегда плавает": "у меня" is no gap
                 j += 2
+                continue
+            if tok.form in FILLERS and fillers < MAX_FILLERS:  # "кровь опять прям идет"
+                fillers += 1
+                j += 1
                 continue
             if tok.form == "," or tok.form in cues.AND_WORDS:
                 shared = _through_list(tokens, pos, j, want)
@@ -566,9 +686,7 @@ _OWNERS = frozenset({"меня", "нее", "неё", "него", "тебя", "н
 
 def _whose(tokens: list[Token], j: int) -> bool:
     """Whether tokens[j:j+2] say whose something is ("у меня", "у нее")."""
-    return (
-        tokens[j].form == "у" and j + 1 < len(tokens) and tokens[j + 1].form in _OWNERS
-    )
+    return tokens[j].form == "у" and j + 1 < len(tokens) and tokens[j + 1].form in _OWNERS
 
 
 def _through_list(tokens: list[Token], pos: int, j: int, want: frozenset[str]) -> int | None:
@@ -744,9 +862,12 @@ def _has_result(tokens: list[Token], match: Match) -> bool:
 def _reaches_back(tokens: list[Token], start: int, end: int, cue: cues.RuCue, match: Match) -> bool:
     if cue.backward == 0:
         return False
-    # only a cue that closes its clause looks back: "боли нет", "температуры не было"
+    # only a cue that closes its clause looks back: "боли нет", "температуры не было"; a
+    # hedge before the closing negation does too: "температуры вроде нет"
     if end < len(tokens) and not (
-        _is_break(tokens[end]) or tokens[end].form in (",", "и", "-", "—")
+        _is_break(tokens[end])
+        or tokens[end].form in (",", "и", "-", "—")
+        or (cue.category == cues.UNCERTAIN and tokens[end].form in ("нет", "не"))
     ):
         return False
     words = 0
@@ -885,9 +1006,7 @@ def _elided(tokens: list[Token]) -> list[Token]:
                 if t.meets(_OTHER_ACTS):
                     break
                 if t.meets(_SEX):
-                    out.append(
-                        Token("", "секс", "секс", tok.end, tok.end, _SEX_READINGS)
-                    )
+                    out.append(Token("", "секс", "секс", tok.end, tok.end, _SEX_READINGS))
                     break
     return out
 
@@ -916,13 +1035,22 @@ def _test_before(tokens: list[Token], j: int) -> Token | None:
 # "Месячные идут 12 дней. Очень обильные." — the subject comes back as a token of no width
 # after the adjectives, so "обильные месячные" matches.
 _SUBJECTS = frozenset(
-    {"месячные", "менструация", "кровотечение", "выделение", "выделения", "кровь", "боль"}
-)
+    {
+        "месячные", "менструация", "кровотечение", "выделение", "выделения", "кровь", "боль",
+        "живот", "поясница", "голова", "матка",
+    }
+)  # fmt: skip
+_PRONOUNS = {
+    "они": frozenset({"plur"}),
+    "она": frozenset({"femn"}),
+    "оно": frozenset({"neut"}),
+}
 _LEAD_WORDS = frozenset(
     {
         "но", "а", "и", "не", "очень", "такие", "такая", "такое", "такой", "сильно",
         "довольно", "крайне", "слишком", "просто", "совсем", "тоже", "еще", "все", "уже",
-        "при", "этом", "причем", "ещё", "всё", "сейчас", "теперь",
+        "при", "этом", "причем", "ещё", "всё", "сейчас", "теперь", "сначала", "потом",
+        "затем", "даже", "вообще",
     }
 )  # fmt: skip
 
@@ -931,7 +1059,8 @@ def _carried_subject(tokens: list[Token]) -> list[Token]:
     """Adjectives standing alone as a sentence, or as a clause after a comma or "и", are said
     of the nearest subject before them that they agree with: in the sentence before ("Месячные
     идут 12 дней. Очень обильные.") or earlier in their own ("месячные регулярные, каждые
-    28 дней, не обильные"). The subject comes back after them as a token of no width."""
+    28 дней, не обильные"); so is a verb alone in a later clause ("Живот не болит, не
+    тянет"). The subject comes back after them as a token of no width."""
     out: list[Token] = []
     before: list[Token] = []  # subjects of the sentence before
     current: list[Token] = []  # subjects so far in this sentence
@@ -949,7 +1078,18 @@ def _carried_subject(tokens: list[Token]) -> list[Token]:
         if tok.meets(_SUBJECTS):  # "месячные" reads as an adjective too
             current.append(tok)
             continue
-        if not is_adjectival(tok.form):
+        if tok.form in _PRONOUNS:  # "Месячные пришли. Они очень обильные."
+            pool = current or before
+            agree = _PRONOUNS[tok.form]
+            subject = next((t for t in reversed(pool) if agree & number_gender(t.form)), None)
+            if subject is not None:
+                out[-1] = replace(tok, lemmas=tok.lemmas | subject.lemmas)
+                current.append(out[-1])
+            continue
+        adjective = is_adjectival(tok.form)
+        # a verb alone in a later clause: "Живот не болит, не каменеет"
+        verb = not adjective and clause > start and is_verb(tok.form)
+        if not (adjective or verb):
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.is_word and nxt.form not in cues.AND_WORDS:
@@ -958,7 +1098,7 @@ def _carried_subject(tokens: list[Token]) -> list[Token]:
             continue
         agree = number_gender(tok.form)
         pool = current if clause > start else before
-        subject = next((t for t in reversed(pool) if agree & number_gender(t.form)), None)
+        subject = next((t for t in reversed(pool) if verb or agree & number_gender(t.form)), None)
         if subject is not None:
             out.append(replace(subject, text="", start=tok.end, end=tok.end))
     return out

@@ -80,6 +80,7 @@ MENOPAUSED_AGE = 55  # estimate: by 55 nearly every woman is past the menopause
 SHOCK_SIGN = "cold_sweat_pallor"
 HEAVY_NOW = "acute_heavy_bleeding"
 THICK_LINING = "ultrasound_thick_endometrium"
+TEST_NEGATIVE = "pregnancy_test_negative"
 _FIRST_PERIOD = re.compile(r"first|menarch|перв|менарх", re.IGNORECASE)
 AMENORRHOEA_KINDS = ("amenorrhoea", "lmp")  # "lmp": the notes' "LMP 7 weeks ago"
 VITALS_NORMAL = {  # English notes: a normal figure denies the finding ("HR 78", "T 36.9")
@@ -110,6 +111,7 @@ PROCEDURE_RECENT_WEEKS = 4.345  # a procedure within about 4 weeks is recent
 HCG_PREGNANT = 25.0  # mIU/ml: a blood hCG at or above this means a pregnancy
 
 FINDINGS_USED = (
+    "pregnancy_test_negative",
     "cold_sweat_pallor",
     "acute_heavy_bleeding",
     "ultrasound_thick_endometrium",
@@ -359,6 +361,8 @@ def timing(
             add(PREGNANT, q, "hcg")
         if q.kind == "pulse" and q.value >= FAST_PULSE:
             add(FAST_HEART, q, "pulse")
+        if q.kind == "test_negative":
+            add(TEST_NEGATIVE, q, "test_result")
         if q.kind == "bp" and q.value < LOW_SYSTOLIC:  # a sign of shock (reference §3 row 1)
             add(SHOCK_SIGN, q, "low_blood_pressure")
         if q.kind == "blood_loss" and q.value >= HAEMORRHAGE_ML:
