@@ -237,3 +237,64 @@ def test_verb_aspect_results_and_reassurance(
 )
 def test_more_clinical_wording(text: str, fid: str) -> None:
     assert state(text, "ru", fid) is P
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        # a verb alone in a later clause keeps the subject; so does a pronoun
+        ("Живот не болит, не тянет.", "pain_cramping", A),
+        ("Кровь пошла утром. Она ярко-алая.", "bright_red_bleeding", P),
+        # a hedge before the closing negation leaves it open
+        ("Озноба вроде нет.", "fever", U),
+        # first periods months ago are the menarche, not this bleed
+        (
+            "Месячные начались год назад, сейчас кровит третью неделю.",
+            "bleeding_with_expected_period",
+            U,
+        ),
+        # no period since the birth is not "no period yet"
+        ("Родила в мае, месячных ещё не было, и вот мажет.", "before_first_period", U),
+        # a bleed said "almost" all the time comes and goes; "не переставая" of pain
+        ("Кровит почти постоянно.", "bleeding_not_stopping", U),
+        ("Болит не переставая.", "bleeding_not_stopping", U),
+        ("После удаления зуба кровь долго не останавливалась.", "bleeding_not_stopping", None),
+        # the test's denial of a pregnancy is the test
+        ("Не беременна, тест отрицательный.", "pregnancy_confirmed", None),
+        # "гормоны не принимаю" denies hormone therapy
+        ("Мне 58, гормоны не пью.", "uses_hrt", A),
+        ("Травм не было.", "vaginal_injury", A),
+    ],
+)
+def test_subjects_hedges_and_what_is_not_the_bleed(
+    text: str, fid: str, expected: Presence | None
+) -> None:
+    assert state(text, "ru", fid) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        ("Мне 63. На УЗИ эндометрий 9 мм.", "ultrasound_thick_endometrium", P),
+        ("Мне 63. Эндометрий 3 мм.", "ultrasound_thick_endometrium", A),
+        ("АД 75/40, кровит.", "cold_sweat_pallor", P),
+        ("Кровопотеря составила 700 мл.", "acute_heavy_bleeding", P),
+    ],
+)
+def test_note_figures(text: str, fid: str, expected: Presence | None) -> None:
+    assert state(text, "ru", fid) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        # a device taken out, a habit given up, a method stopped
+        ("Спираль удалили две недели назад.", "uses_copper_iud", A),
+        ("Мирену сняли в марте.", "uses_hormonal_ius", A),
+        ("Мирена стоит третий год.", "uses_hormonal_ius", P),
+        ("Курить бросила пять лет назад.", "smoker", A),
+        ("ОК уже не пью.", "uses_combined_pill", A),
+    ],
+)
+def test_methods_and_habits_that_ended(text: str, fid: str, expected: Presence | None) -> None:
+    assert state(text, "ru", fid) is expected

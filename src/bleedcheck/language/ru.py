@@ -204,6 +204,7 @@ class RussianReader:
                     if cue.category in _CATEGORY and _reaches(tokens, found, start, end, cue, match)
                 )
                 + _skipped_negation(match, tokens, pseudo)
+                + _removed(match, tokens)
                 + self._doubted(match, tokens)
             )
             mentions.append(
@@ -609,6 +610,30 @@ def _not_pregnant_by_test(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+# A device taken out or a method stopped: "ВМС удалили", "Мирену сняли" (the removal is
+# also a procedure, whose phrase takes the verb, so this is not a cue).
+_REMOVAL = frozenset(
+    {
+        "удалили", "удалила", "удалял", "сняли", "сняла", "вынули", "вынула", "достали",
+        "достала", "извлекли", "извлекла", "убрали", "убрала",
+    }
+)  # fmt: skip
+REMOVAL_REACH = 3
+
+
+def _removed(match: Match, tokens: list[Token]) -> tuple[tuple[Modifier, str], ...]:
+    if not match.synonym.finding.startswith(("uses_implant", "uses_hormonal_ius", "uses_copper")):
+        return ()
+    for step, edge in ((1, match.last), (-1, match.first)):
+        j, words = edge + step, 0
+        while 0 <= j < len(tokens) and words < REMOVAL_REACH and not _stops_phrase(tokens[j]):
+            if tokens[j].form in _REMOVAL:
+                return ((Modifier.NEGATED, tokens[j].form),)
+            words += 1
+            j += step
+    return ()
+
+
 def _said_of_surgery(match: Match, matches: list[Match]) -> bool:
     """A long bleed after a tooth was pulled or an operation ("после удаления зуба кровь
     долго не останавливалась") is that bleed, not a vaginal bleed that does not stop."""
@@ -731,7 +756,12 @@ def _any_order(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) 
         if not free:
             return None
         positions.append(min(free, key=lambda j: abs(j - i)))
-    if max(positions) - min(positions) + 1 > len(lemmas) + slack:
+    light = sum(  # negation and filler words inside take no room: "ОК больше не пью"
+        1
+        for j in range(min(positions), max(positions))
+        if j not in positions and tokens[j].form in _LIGHT_WORDS
+    )
+    if max(positions) - min(positions) + 1 - light > len(lemmas) + slack:
         return None
     for j in range(min(positions), max(positions)):
         if (
@@ -742,6 +772,9 @@ def _any_order(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) 
         ):
             return None
     return positions
+
+
+_LIGHT_WORDS = NEGATION_WORDS | FILLERS | {"больше"}
 
 
 def _value(form: str) -> frozenset[str]:
@@ -862,6 +895,8 @@ def _has_result(tokens: list[Token], match: Match) -> bool:
 def _reaches_back(tokens: list[Token], start: int, end: int, cue: cues.RuCue, match: Match) -> bool:
     if cue.backward == 0:
         return False
+    if start == match.last + 1 and cue.words[0] in cues.ENDED:
+        return True  # "курить бросила год назад": an ended habit, right after its object
     # only a cue that closes its clause looks back: "боли нет", "температуры не было"; a
     # hedge before the closing negation does too: "температуры вроде нет"
     if end < len(tokens) and not (

@@ -167,6 +167,7 @@ CUES: tuple[RuCue, ...] = tuple(
     )
 )
 
+ENDED = frozenset({"бросила", "перестала", "отменила", "отменили", "прекратила", "закончила"})
 PRESCRIBED = frozenset({"назначили", "назначила", "назначил", "назначено"})
 # Words that end a clause for negation and for the gap inside a matched phrase.
 CLAUSE_WORDS = frozenset({"но", "а", "однако", "зато", "хотя", "только", "потом", "затем"})
