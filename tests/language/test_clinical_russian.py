@@ -40,7 +40,7 @@ def test_ru_clinical_dev_corpus_loads_with_known_finding_ids() -> None:
         ("Отрицает лихорадку, отмечает мажущие выделения.", "spotting_light", P),
         # the patient in the third person is the patient; someone written for is not
         ("Пациентка 30 лет. У нее мажет после полового контакта.", "bleeding_after_sex", P),
-        ("Пишу за сестру. У нее мажет после полового контакта.", "bleeding_after_sex", U),
+        ("Пишу за сестру. У нее мажет после полового контакта.", "bleeding_after_sex", P),
     ],
 )
 def test_clinical_negation_and_person(text: str, fid: str, expected: Presence) -> None:
@@ -172,3 +172,18 @@ def test_no_pregnancy_risk_in_russian(text):
 )
 def test_unprotected_sex_in_russian(text):
     assert state(text, "ru", "pregnancy_possible") is P
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Пишу за подругу: у неё задержка и сильная боль слева", "pain_one_sided"),
+        ("Спрашиваю за сестру, она после родов и потеряла сознание", "fainting_or_collapse"),
+    ],
+)
+def test_a_message_written_for_another_woman_assesses_her(text, fid):
+    assert state(text, "ru", fid) is P
+
+
+def test_a_relatives_history_stays_history_in_russian():
+    assert state("У мамы была миома, а у меня мажет после секса", "ru", "ultrasound_fibroid") is U

@@ -573,10 +573,39 @@ def _third_person(
 ) -> list[tuple[int, int, cues.RuCue]]:
     """In a note about the patient ("Пациентка 30 лет. У нее мажет"), "у нее" is the patient:
     it marks someone else only when the writer speaks of herself or of a relative too."""
+    proxy = _written_for(every)
+    if proxy is not None:  # "Пишу за подругу: у неё задержка и сильная боль справа"
+        return [c for c in found if not (c[2].category == cues.FAMILY and _names(c[2], proxy))]
     other = [c for c in every if c[2].category == cues.FAMILY and c[2].words != ("у", "нее")]
     if other or any(c[2].category == cues.SELF for c in every):
         return found
     return [c for c in found if c[2].words != ("у", "нее")]
+
+
+# A message written for another woman: her current complaints are what is assessed (safety
+# first), as long as the writer reports nothing of her own ("у меня", "мне").
+_PROXY_VERBS = frozenset({"пишу", "спрашиваю", "пишем", "спрашиваем"})
+_OWN = frozenset({("у", "меня"), ("мне",), ("меня",), ("сама",)})
+
+
+def _written_for(every: list[tuple[int, int, cues.RuCue]]) -> str | None:
+    """The stem of the woman a message is written for ("подруг"), or None."""
+    named = None
+    for _, _, cue in every:
+        if cue.category == cues.FAMILY and len(cue.words) >= 2 and cue.words[-2] == "за":
+            named = cue.words[-1][:5]
+        elif cue.category == cues.FAMILY and cue.words[0] in _PROXY_VERBS and named is None:
+            named = ""
+    if named is None or any(cue.words in _OWN for _, _, cue in every):
+        return None
+    return named
+
+
+def _names(cue: cues.RuCue, stem: str) -> bool:
+    """Does a family cue name the woman the message is written for?"""
+    if cue.words == ("у", "нее") or cue.words[0] in _PROXY_VERBS or "за" in cue.words:
+        return True
+    return bool(stem) and any(w.startswith(stem) for w in cue.words)
 
 
 def _skipped_negation(
