@@ -38,7 +38,7 @@ def test_ru_clinical_dev_corpus_loads_with_known_finding_ids() -> None:
         ("Рвоту, тошноту отрицает.", "vomiting", A),
         # ... but not into a new clause with its own verb
         ("Отрицает лихорадку, отмечает мажущие выделения.", "spotting_light", P),
-        # the patient in the third person is the patient; someone written for is not
+        # the patient in the third person is the patient; so is a woman written for
         ("Пациентка 30 лет. У нее мажет после полового контакта.", "bleeding_after_sex", P),
         ("Пишу за сестру. У нее мажет после полового контакта.", "bleeding_after_sex", P),
     ],
