@@ -554,3 +554,18 @@ def test_exam_findings_and_comparisons(text, fid, expected):
 )
 def test_menopause_sex_and_test_results_in_passing(text, fid, expected):
     assert state(text, "en", fid) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        ("smear 2 days ago, now a bit of spotting", "recent_smear_or_exam", P),
+        ("smear 10 days ago, now a bit of spotting", "recent_smear_or_exam", None),
+        ("presyncope on standing", "dizziness_on_standing", P),
+        ("T2DM on metformin", "diabetes", P),
+        ("positive test but only 4 weeks, cramping", "gestation_under_6w", P),
+        ("my arm is sore from the injection", "waters_broken", None),
+    ],
+)
+def test_more_note_shorthand(text, fid, expected):
+    assert state(text, "en", fid) is expected

@@ -231,7 +231,7 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ("gestation", rf"^\W*(?:at\s+)?{n}\s*(?:weeks?|wks?)\b(?=\s*,)", "week"),
             (  # a note's bare "28-year-old, 33 weeks, ...": weeks of pregnancy (see timing)
                 "gestation_bare",
-                rf"(?:^|(?<=[,;(])|(?<=[,;(]\s)|(?<=[.:]\s))\s*(?:at\s+)?{approx}{n}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?=\s*(?:[,;.)]|$|pregnant))",
+                rf"(?:^|(?<=[,;(])|(?<=[,;(]\s)|(?<=[.:]\s)|\bbut\s+|\bonly\s+|\bjust\s+)\s*(?:at\s+)?{approx}{n}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?=\s*(?:[,;.)]|$|pregnant))",
                 "week",
             ),
             (

@@ -111,6 +111,7 @@ PROCEDURE_RECENT_WEEKS = 4.345  # a procedure within about 4 weeks is recent
 HCG_PREGNANT = 25.0  # mIU/ml: a blood hCG at or above this means a pregnancy
 
 FINDINGS_USED = (
+    "recent_smear_or_exam",
     "pregnancy_test_negative",
     "cold_sweat_pallor",
     "acute_heavy_bleeding",
@@ -156,6 +157,15 @@ _STARTED = {
     ),
 }
 _LATE = re.compile(r"\blate\b|\boverdue\b|задерж", re.IGNORECASE)
+# "smear 2 days ago", "colposcopy yesterday": an examination within the 2 days the finding's
+# question asks about
+RECENT_EXAM_WEEKS = 2 / 7 + 1e-6
+RECENT_EXAM = "recent_smear_or_exam"
+_EXAM = re.compile(
+    r"\bsmears?\b|\bpap\b|colposcop|\bbiopsy\b|speculum|internal exam|pelvic exam"
+    r"|мазок|мазк|кольпоскоп|биопси|осмотр на кресле|на кресле",
+    re.IGNORECASE,
+)
 _SMEAR = re.compile(
     r"\bsmears?\b|\bpap\b|\bcervical screening|\bscreening test|мазок|мазк|цитолог|скрининг",
     re.IGNORECASE,
@@ -309,6 +319,12 @@ def timing(
             and _SMEAR.search(_sentence_text(reading, sentence, text))
         ):
             add(SCREENING_OVERDUE, q, "last_smear")
+        if (
+            q.kind == "ago"
+            and q.value <= RECENT_EXAM_WEEKS
+            and _EXAM.search(_sentence_text(reading, sentence, text))
+        ):
+            add(RECENT_EXAM, q, "exam_days_ago")
         if q.kind == "temperature" and q.value >= FEVER_DEGREES:
             add(FEVER, q, "temperature")
         if q.kind == "bmi" and q.value >= OBESE_BMI:
