@@ -55,3 +55,9 @@ def test_ellipsis_takes_its_antecedent(text: str, fid: str, expected: Presence) 
 )
 def test_ellipsis_without_sex_antecedent_is_not_postcoital(text: str) -> None:
     assert state(text, "ru", "bleeding_after_sex") is None
+
+
+def test_ru_dev2_corpus_loads_with_known_finding_ids() -> None:
+    items = load_corpus("ru_dev2")
+    assert len(items) == 120
+    check_corpus(items)
