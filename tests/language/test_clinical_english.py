@@ -7,7 +7,7 @@ import pytest
 from bleedcheck.language.parse import parse
 from bleedcheck.vocab import Presence
 
-from .helpers import state
+from .helpers import check_corpus, load_corpus, state
 
 P, A, U = Presence.PRESENT, Presence.ABSENT, Presence.UNKNOWN
 
@@ -569,3 +569,9 @@ def test_menopause_sex_and_test_results_in_passing(text, fid, expected):
 )
 def test_more_note_shorthand(text, fid, expected):
     assert state(text, "en", fid) is expected
+
+
+def test_en_dev2_corpus_loads_with_known_finding_ids():
+    items = load_corpus("en_dev2")
+    assert len(items) == 120
+    check_corpus(items)

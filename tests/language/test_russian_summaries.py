@@ -298,3 +298,60 @@ def test_note_figures(text: str, fid: str, expected: Presence | None) -> None:
 )
 def test_methods_and_habits_that_ended(text: str, fid: str, expected: Presence | None) -> None:
     assert state(text, "ru", fid) is expected
+
+
+def test_a_denial_does_not_run_into_a_test_result() -> None:
+    text = "болит живот, месячных нет, тест на беременность отрицательный"
+    assert state(text, "ru", "pregnancy_test_negative") is P
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "want"),
+    [
+        ("Мажет. ХГЧ отриц.", "pregnancy_test_negative", P),
+        ("Кровит после ПА. ВПЧ отрицательный.", "abnormal_smear_or_hpv", A),
+        ("Кровит после ПА. ВПЧ — отриц.", "abnormal_smear_or_hpv", A),
+    ],
+)
+def test_clipped_and_negative_results(text: str, fid: str, want: Presence) -> None:
+    assert state(text, "ru", fid) is want
+
+
+def test_a_first_o_typed_as_a() -> None:
+    text = "кравотечение не астанавливается, галава кружица"
+    assert state(text, "ru", "bleeding_not_stopping") is P
+    assert state(text, "ru", "dizziness_on_standing") is P
+
+
+def test_a_note_lists_drugs_before_not_taking_them() -> None:
+    text = "Кровит 5 дней. Гормоны, варфарин не принимает."
+    assert state(text, "ru", "uses_anticoagulant") is A
+    # a drug denied after a comma leaves the bleeding alone
+    assert state("Мажущие выделения, КОК не принимает", "ru", "spotting_light") is P
+
+
+def test_a_type_of_diabetes_is_no_hedge() -> None:
+    text = "Мажет неделю. СД 2 типа, гипотиреоз."
+    assert state(text, "ru", "diabetes") is P
+    assert state(text, "ru", "known_thyroid_disease") is P
+
+
+def test_on_and_off_is_not_denied() -> None:
+    assert state("мажет розовым то есть, то нет", "ru", "spotting_light") is P
+
+
+def test_found_normal_is_a_denial() -> None:
+    assert state("кровит между месячными, щитовидка в норме", "ru", "known_thyroid_disease") is A
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("кровит после секса, на цитологию не ходила никогда", "screening_overdue"),
+        ("мажет, мазок не делала уже лет шесть", "screening_overdue"),
+        ("занимались сексом без резинки, теперь мажет", "pregnancy_possible"),
+        ("вторую неделю мажет без перерыва", "bleeding_not_stopping"),
+    ],
+)
+def test_everyday_wording(text: str, fid: str) -> None:
+    assert state(text, "ru", fid) is P

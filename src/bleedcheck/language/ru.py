@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import combinations
 
 from bleedcheck.knowledge.compile import CompiledKB
 from bleedcheck.language import ru_context as cues
@@ -38,6 +39,7 @@ from bleedcheck.language.numbers import to_number
 from bleedcheck.language.resolve import select_matches
 from bleedcheck.language.spelling import Speller
 
+_VOWEL_INITIALS = (("а", "о"), ("о", "а"))
 _TOKEN = re.compile(
     # "т.ч.", "т.е.", "т.к.": one word, so their dots do not end a sentence
     r"\b[тТ]\.\s?[чекдпЧЕКДП]\.|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)?(?:\s?[-–]\s?\d+(?:[.,]\d+)?)?|\n|[^\w\s]",
@@ -124,7 +126,8 @@ class RussianReader:
         ] + generic_synonyms("ru")
         words = {fold(w) for _, s in synonyms for w, _, _ in split_words(s)}
         words |= {w for c in cues.CUES for w in c.words}
-        self.speller = Speller(words, min_length=5, same=lemma)
+        # an unstressed first "о" is heard and typed as "а" ("астанавливается")
+        self.speller = Speller(words, min_length=5, same=lemma, initials=_VOWEL_INITIALS)
         self.by_word: dict[str, list[Synonym]] = {}
         for fid, text in synonyms:
             toks = [t for t in self.tokens(text) if t.is_word]
@@ -205,6 +208,7 @@ class RussianReader:
                 )
                 + _skipped_negation(match, tokens, pseudo)
                 + _removed(match, tokens)
+                + _tested_negative(match, tokens)
                 + self._doubted(match, tokens)
             )
             mentions.append(
@@ -277,7 +281,8 @@ class RussianReader:
                     break
             else:
                 i += 1
-        # "чуть сознание не потеряла": a near miss, like "чуть не", is not a denial
+        # "чуть сознание не потеряла": a near miss, like "чуть не", is not a denial; "СД 2
+        # типа" names a type, it is no colloquial hedge
         return [
             c
             for c in found
@@ -285,6 +290,7 @@ class RussianReader:
                 c[2].words == ("не",)
                 and any(t.form in NEAR_MISS for t in tokens[max(c[0] - 3, 0) : c[0]])
             )
+            and not (c[2].words == ("типа",) and c[0] > 0 and _is_number(tokens[c[0] - 1]))
         ]
 
 
@@ -663,6 +669,23 @@ def _removed(match: Match, tokens: list[Token]) -> tuple[tuple[Modifier, str], .
     return ()
 
 
+_NEGATIVE = frozenset({"отрицательный"})
+_RESULT_LINKS = frozenset({"—", "–", "-", ":", "был", "была", "было", "были"})
+
+
+def _tested_negative(match: Match, tokens: list[Token]) -> tuple[tuple[Modifier, str], ...]:
+    """A finding that is a test's finding, with a negative result right after it: "ВПЧ
+    отрицательный", "ВПЧ — отриц." (a synonym that holds the result keeps its sense)."""
+    if any(tokens[j].meets(_NEGATIVE) for j in match.tokens):
+        return ()
+    j = match.last + 1
+    while j < len(tokens) and tokens[j].form in _RESULT_LINKS:
+        j += 1
+    if j < len(tokens) and tokens[j].meets(_NEGATIVE):
+        return ((Modifier.NEGATED, tokens[j].form),)
+    return ()
+
+
 def _said_of_surgery(match: Match, matches: list[Match]) -> bool:
     """A long bleed after a tooth was pulled or an operation ("после удаления зуба кровь
     долго не останавливалась") is that bleed, not a vaginal bleed that does not stop."""
@@ -847,11 +870,39 @@ def _spoken(form: str) -> str | None:
             fixed = form[: -len(written)] + standard
             if is_known(fixed):
                 return fixed
-    return _SPOKEN_WORDS.get(form)
+    return _SPOKEN_WORDS.get(form) or _NOTE_WORDS.get(form) or _akanye(form)
+
+
+def _akanye(form: str) -> str | None:
+    """An unstressed "о" typed as "а" (and back): "галава" → "голова", "пракладка" →
+    "прокладка"; the fewest changes that give a known word, and only one such word."""
+    spots = [i for i, c in enumerate(form) if c in "ао"]
+    if not spots or len(spots) > 5:
+        return None
+    for size in range(1, min(len(spots), 3) + 1):
+        found = set()
+        for picked in combinations(spots, size):
+            letters = list(form)
+            for i in picked:
+                letters[i] = "о" if letters[i] == "а" else "а"
+            fixed = "".join(letters)
+            if is_known(fixed):
+                found.add(fixed)
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+    return None
 
 
 _SPOKEN_ENDINGS = (("ца", "тся"), ("ца", "ться"), ("тса", "тся"), ("ться", "тся"))
 _SPOKEN_WORDS = {"щас": "сейчас", "седня": "сегодня", "чет": "что-то", "ваще": "вообще"}
+# A clinical note's clipped results: "ВПЧ отриц.", "ХГЧ полож."
+_NOTE_WORDS = {
+    "отриц": "отрицательный",
+    "отрицат": "отрицательный",
+    "полож": "положительный",
+}
 
 
 def _is_break(tok: Token) -> bool:
@@ -891,6 +942,8 @@ def _reaches(
             return False  # "кажется остался, ..., выделения с запахом": doubt ends at a comma
         if tok.form == "," or tok.form in cues.AND_WORDS:
             nxt = _next_word(tokens, j)
+            if cue.category == cues.NEGATED and _has_result(tokens, match):
+                return False  # "месячных нет, тест отрицательный": a result is said anew
             if (
                 cue.category == cues.NEGATED
                 and not (cue.genitive and nxt is not None and can_be_genitive(tokens[nxt].form))
@@ -935,7 +988,11 @@ def _reaches_back(tokens: list[Token], start: int, end: int, cue: cues.RuCue, ma
     ):
         return False
     words = 0
-    genitive_list = cue.genitive and _genitive_list(tokens, match.first, start)
+    genitive_list = (cue.genitive and _genitive_list(tokens, match.first, start)) or (
+        cue.closing
+        and _noun_list(tokens, match.first, start)
+        and (not cue.words[-1].startswith(_TAKING) or match.synonym.finding.startswith("uses_"))
+    )  # "ЗГТ, антикоагулянты не принимает" lists drugs, not "кровянистые выделения, ..."
     for j in range(match.last + 1, start):
         tok = tokens[j]
         if _is_break(tok) or (
@@ -969,6 +1026,20 @@ def _genitive_list(tokens: list[Token], first: int, cue: int) -> bool:
             return False
         seen = True
     return seen
+
+
+_TAKING = ("прини", "получ", "испол", "приме", "пь", "пил", "употр")
+
+
+def _noun_list(tokens: list[Token], first: int, cue: int) -> bool:
+    """A note's list of nouns before a closing "не отмечает" / "не принимает" ("ЗГТ,
+    антикоагулянты не принимает"): no verb from the match to the cue."""
+    words = [t for t in tokens[first:cue] if t.is_word and t.form not in cues.AND_WORDS]
+    return (
+        bool(words)
+        and not any(is_verb(t.form) and not can_be_genitive(t.form) for t in words)
+        and all(t.is_word or t.form == "," for t in tokens[first:cue])
+    )
 
 
 def _lists_on(tokens: list[Token], j: int | None) -> bool:

@@ -27,6 +27,7 @@ class RuCue:
     backward: int  # words before it (only when the cue ends its clause)
     genitive: bool = False
     listing: bool = False  # runs on through a comma-separated list ("отрицает тошноту, рвоту")
+    closing: bool = False  # closes a list of nouns before it ("ЗГТ, антикоагулянты не принимает")
 
 
 def _cues(
@@ -36,9 +37,10 @@ def _cues(
     backward: int = 0,
     genitive: bool = False,
     listing: bool = False,
+    closing: bool = False,
 ) -> list[RuCue]:
     return [
-        RuCue(tuple(p.split()), category, forward, backward, genitive, listing)
+        RuCue(tuple(p.split()), category, forward, backward, genitive, listing, closing)
         for p in phrases.split("|")
         if p.strip()
     ]
@@ -68,6 +70,7 @@ CUES: tuple[RuCue, ...] = tuple(
         6,
         5,
         genitive=True,
+        closing=True,
     )
     + _cues(NEGATED, "никогда не|ни разу не|ни разу|никогда|больше не|уже не|совсем не", 6, 0)
     + _cues(
@@ -81,6 +84,8 @@ CUES: tuple[RuCue, ...] = tuple(
         5,
         genitive=True,
     )
+    # a finding found normal: "щитовидка в норме", "эндометрий в норме"
+    + _cues(NEGATED, "в норме|в пределах нормы", 0, 2)
     + _cues(
         NEGATED,
         "прошла|прошло|прошли|исчезла|исчезли|исчезло|закончилась|прекратилась|прекратились"
@@ -162,7 +167,9 @@ CUES: tuple[RuCue, ...] = tuple(
         # almost stopped has not stopped: "лохии почти прекратились"
         "|почти прекратились|почти прекратилась|почти прекратилось|почти закончились"
         "|почти закончилась|почти закончилось|почти прошла|почти прошли|почти прошло"
-        "|почти остановилась|почти остановилось|почти исчезли|почти исчезла",
+        "|почти остановилась|почти остановилось|почти исчезли|почти исчезла"
+        # on and off is not denied: "мажет то есть, то нет"
+        "|то есть то нет|то нет|то да то нет",
         0,
     )
 )

@@ -51,8 +51,10 @@ class Speller:
         two_edit_length: int = 9,
         protected: Iterable[str] = (),
         same: Callable[[str], str] | None = None,
+        initials: Iterable[tuple[str, str]] = (),
     ) -> None:
         self.same = same
+        self.initials = frozenset(initials)  # first letters one may be typed for the other
         self.vocabulary = frozenset(w for w in vocabulary if w.isalpha())
         self.protected = frozenset(protected)
         self.min_length = min_length
@@ -82,7 +84,7 @@ class Speller:
             (d, c)
             for c in candidates
             if abs(len(c) - len(word)) <= max_edits
-            and c[0] == word[0]
+            and (c[0] == word[0] or (word[0], c[0]) in self.initials)
             and (d := edit_distance(word, c)) <= max_edits
         )
         if not best:
