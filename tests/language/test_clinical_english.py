@@ -575,3 +575,32 @@ def test_en_dev2_corpus_loads_with_known_finding_ids():
     items = load_corpus("en_dev2")
     assert len(items) == 120
     check_corpus(items)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Hi, 24 and on the pill. spotting", 24),
+        ("hiya, 41 here. heavy periods", 41),
+        ("bleeding after sex, I'm 29 - is that bad", 29),
+        ("menopause at 50, now 63. spotting", 63),
+        ("Hi, I'm Jess, 27. Period late", 27),
+        ("could it be pcos? 22.", 22),
+        ("PMB in a 64yo, LMP age 51", 64),
+        ("asking for my friend, she's 19. bleeding", 19),
+    ],
+)
+def test_ages_as_people_write_them(text, age):
+    assert parse(text, "en").age == age
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "expected"),
+    [
+        ("not pregnant (2 negative tests), spotting", "pregnancy_test_negative", P),
+        ("light spotting, no one-sided pain", "pain_one_sided", A),
+        ("my period's 2 weeks overdue", "period_late", P),
+    ],
+)
+def test_brackets_one_sided_and_overdue(text, fid, expected):
+    assert state(text, "en", fid) is expected

@@ -101,9 +101,14 @@ SENTENCE_END = frozenset({".", "!", "?", ";", "...", "…"})
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
+# "one-sided" is one word: otherwise "no one-sided pain" reads as the pseudo-cue "no one".
+_ONE_SIDED = re.compile(r"\bone[- ]sided\b", re.IGNORECASE)
+
+
 def clean(text: str) -> str:
-    """Offsets stay valid: every replacement is one character for one."""
-    return _INNER_HYPHEN.sub(" ", text.translate(_CHAR_MAP))
+    """Offsets stay valid: every replacement keeps the length."""
+    text = _ONE_SIDED.sub("onesided ", text.translate(_CHAR_MAP))
+    return _INNER_HYPHEN.sub(" ", text)
 
 
 def stem(word: str) -> str:
@@ -453,6 +458,8 @@ def _past_list_end(
     if target.start < cue_end:
         return any(t.text == "," for t in doc[target.end : cue_start])
     between = doc[cue_end : target.start]
+    if any(t.text == "(" for t in between):
+        return True  # "not pregnant (2 negative tests)": the bracket gives the evidence
     commas = [t.i for t in between if t.text == ","]
     if not commas:
         return False

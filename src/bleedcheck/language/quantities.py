@@ -97,7 +97,7 @@ _EN_UNIT = r"(?P<u>days?|weeks?|wks?|wk|months?|mnths?|monts?|mths?|years?|yrs?|
 # since a birth, hours count too ("home birth 3 hours ago")
 _EN_UNIT_BIRTH = r"(?P<u>hours?|hrs?|h|days?|weeks?|wks?|months?|mths?)"
 _EN_AGE_STOP = (
-    r"(?!\s*(?:-|\+|/|%|'|\.\d|,\d)|\s*(?:weeks?|wks?|days?|months?|w\b|kg|lbs?|cm|mm|times|"
+    r"(?!\s*(?:-\s*\d|-\w|\+|/|%|'|\.\d|,\d)|\s*(?:weeks?|wks?|days?|months?|w\b|kg|lbs?|cm|mm|times|"
     r"hours?|hrs?|x\b|pads?|pregnant|mins?|minutes?|st\b|stone|percent|degrees?|c\b|th\b|nd\b|"
     r"rd\b|am\b|pm\b|o'?clock|tampons?|pills?))"
 )
@@ -208,7 +208,25 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 None,
             ),
             ("age", rf"\b{a}\s*(?:yo|y/o|y\.o\.?)(?![a-z])", None),
-            ("age", rf"(?<!at )(?<!since )(?<!from )\baged?\s*:?\s*{a}\b{_EN_AGE_STOP}", None),
+            (
+                "age",
+                rf"(?<!at )(?<!since )(?<!from )(?<!lmp )(?<!menopause )(?<!menarche )\baged?\s*:?\s*{a}\b{_EN_AGE_STOP}",
+                None,
+            ),
+            # "Hi, 24 and on microgynon", "hiya, 41 here", "I'm Jess, 27", "... pcos? 22."
+            (
+                "age",
+                rf"^\W*(?:hi|hey|hiya|hello|ok|so)\b\W*{a}\s*(?:and|here|y|yrs?|yo|,|\.)(?!\d)",
+                None,
+            ),
+            ("age", rf"\b(?:i'?m|i am|this is|my name is)\s+[a-z]+,\s*{a}\b{_EN_AGE_STOP}", None),
+            ("age", rf"[.!?]\s*{a}\s*[.!]?\s*$", None),
+            ("age", rf"\bnow\s+{a}\b\s*(?:[.,;]|$)", None),
+            (
+                "age_other",
+                rf"\bshe(?:'s| is)\s+(?:only\s+|just\s+)?{a}\b{_EN_AGE_STOP}",
+                None,
+            ),
             ("age", rf"\b(?:just\s+)?turned\s+{a}\b{_EN_AGE_STOP}", None),
             ("age", r"\b(?P<n>\d{2})\s?f\b(?!\w)", None),
             ("age", r"\b(?P<n>\d{2})\s*(?:\(\s*f\s*\)|female\b|yr old female\b)", None),
