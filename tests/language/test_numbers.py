@@ -123,8 +123,11 @@ def test_russian_figures_set_banded_findings(text, fid):
     [
         ("Месячные идут 5 дней", "prolonged_periods"),
         ("цикл 28 дней", "infrequent_periods"),
-        ("мазок сдавала год назад", "screening_overdue"),
     ],
 )
 def test_ordinary_figures_set_nothing(text, fid):
     assert state(text, "ru", fid) is None
+
+
+def test_a_smear_within_three_years_is_screening_up_to_date():
+    assert state("мазок сдавала год назад", "ru", "screening_overdue") is Presence.ABSENT

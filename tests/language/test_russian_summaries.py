@@ -355,3 +355,114 @@ def test_found_normal_is_a_denial() -> None:
 )
 def test_everyday_wording(text: str, fid: str) -> None:
     assert state(text, "ru", fid) is P
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "спираль мирена стоит 6 недель, мажет",
+        "Ж., 30 л. ОК (Джес) 1 мес. Мажущие выделения.",
+        "Медная ВМС введена 2 нед. назад, тянет живот",
+        "пью джес полтора месяца, кровит между месячными",
+    ],
+)
+def test_how_long_a_method_has_been_used(text: str) -> None:
+    assert state(text, "ru", "contraception_started_under_3m") is P
+
+
+def test_a_device_taken_out_in_the_next_clause() -> None:
+    text = "сейчас пью ярину, до этого стоял имплант, его вынули. мажет"
+    assert state(text, "ru", "uses_implant") is A
+
+
+def test_a_bare_coil_is_the_hormonal_one_named() -> None:
+    text = "Мирена стоит 2 года. ВМС на месте по УЗИ. Мажет."
+    assert state(text, "ru", "uses_hormonal_ius") is P
+    assert state(text, "ru", "uses_copper_iud") is None
+
+
+def test_a_subject_with_too_takes_the_predicate_before() -> None:
+    assert state("голова не болит, поясница тоже. мажет", "ru", "pain_lower_back") is A
+    assert state("тянет низ живота, и поясница тоже", "ru", "pain_lower_back") is P
+
+
+def test_during_without_a_noun_is_during_sex() -> None:
+    assert state("вчера был секс, во время было больно, потом мазня", "ru", "pain_during_sex") is P
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("каждый месяц на 13 день цикла мажет коричневым", "midcycle_spotting"),
+        ("на 15 день цикла колет справа и чуть мажет", "midcycle_pain"),
+        ("тянущие боли внизу живота в течение 8 мес.", "pelvic_pain_chronic"),
+        ("месячные то через три недели, то через полтора месяца", "irregular_periods"),
+        ("потягивает слева уже второй день", "pain_one_sided"),
+    ],
+)
+def test_timing_and_side_of_pain(text: str, fid: str) -> None:
+    assert state(text, "ru", fid) is P
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Матка мягкая, безболезненная.", "pain_constant_severe_uterus"),
+        ("Б-сть 12 нед. Размеры матки соответствуют сроку.", "uterus_large_for_dates"),
+        ("Онкоанамнез не отягощен. Мажет.", "family_history_lynch"),
+        ("мажет, сухости никакой нет", "vaginal_dryness"),
+        ("месячные обильные, безболезненные", "painful_periods"),
+        ("На УЗИ миоматозных узлов нет.", "known_fibroids"),
+        ("Мазок на онкоцитологию 1 год назад в норме.", "screening_overdue"),
+    ],
+)
+def test_denials_in_notes(text: str, fid: str) -> None:
+    assert state(text, "ru", fid) is A
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("живот большой как на 6 месяце, миома", "gestation_20w_plus"),
+        ("низ живота болит схватками, месячные", "regular_contractions"),
+        ("УЗИ: полип эндометрия 6 мм, постменопауза", "ultrasound_thick_endometrium"),
+        ("после первых родов 5 месяцев, мажет", "postpartum_12w"),
+        ("месячные начались в 12, всегда обильные", "bleeding_with_expected_period"),
+    ],
+)
+def test_not_said(text: str, fid: str) -> None:
+    assert state(text, "ru", fid) in (None, U)
+
+
+def test_clipped_units_end_no_sentence() -> None:
+    text = "Кровянистые выделения на 14 день цикла в течение 2 сут., с болью справа внизу живота."
+    assert state(text, "ru", "midcycle_pain") is P
+    assert (
+        state("Менархе 6 мес. назад. Обильные месячные.", "ru", "girl_within_2y_of_menarche") is P
+    )
+
+
+def test_after_it_keeps_the_first_act() -> None:
+    text = "Первый половой контакт позавчера, после него мажет."
+    assert state(text, "ru", "bleeding_after_first_sex") is P
+
+
+def test_after_with_an_amount_is_after_sex() -> None:
+    text = "при сексе больно, после пара капель крови"
+    assert state(text, "ru", "bleeding_after_sex") is P
+
+
+def test_delays_over_many_cycles_are_no_late_period() -> None:
+    text = "цикл нерегулярный, с интервалом 2-3 мес., после задержек кровит долго"
+    assert state(text, "ru", "period_late") in (None, U)
+    assert state(text, "ru", "infrequent_periods") is P
+
+
+def test_during_which_refers_to_the_act() -> None:
+    text = "Мажет после полового акта, во время которого была резкая боль."
+    assert state(text, "ru", "acute_pain_during_sex") is P
+
+
+def test_an_abnormal_recent_smear_is_not_screening_up_to_date() -> None:
+    text = "Мажет. Цитология 4 мес. назад: HSIL."
+    assert state(text, "ru", "screening_overdue") is None

@@ -89,6 +89,7 @@ _GAP_BLOCK = (
     "hormonal",  # "no hormonal contraception" is no "no contraception"
     "small",  # "with small clots" is no "with clots"
     "tiny",
+    "get",  # "keep getting breakthrough bleeding" recurs; it is no "keeps bleeding"
 )
 # medspaCy only lets a terminating cue cut a scope its own scope overlaps, and its overlap
 # test misses a terminator scope that wholly contains the other; a one-token scope avoids it.

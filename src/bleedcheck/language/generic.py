@@ -37,11 +37,22 @@ DENIES: dict[str, tuple[str, ...]] = {
     "_injury": ("vaginal_injury",),  # "травм не было", "травмы отрицает"
     # "гормоны не принимаю": said of hormone therapy (the pill is named as the pill)
     "_hormones": ("uses_hrt",),
+    "_uterus_fits_dates": ("uterus_large_for_dates",),  # "матка соответствует сроку"
+    "_no_family_cancer": ("family_history_lynch",),  # "онкоанамнез не отягощён"
+    "_feeling_well": ("feeling_very_unwell",),  # "самочувствие нормальное"
+    "_dryness": ("vaginal_dryness",),
+    "_painless_periods": ("painful_periods",),  # "месячные безболезненные"
+    "_painless_uterus": (
+        "pain_constant_severe_uterus",
+    ),  # "матка безболезненная"  # "сухости нет" (dryness of what is not said)
+    "_weight_change": ("weight_gain", "weight_loss"),  # "изменение массы тела отрицает"
 }
 WORDS: dict[Lang, dict[str, tuple[str, ...]]] = {
     "en": {
         "_pain": ("pain", "pains", "any pain", "hurt", "hurts", "hurting", "aches", "pain at all"),
         "_clots": ("clots", "clot", "clotting"),
+        "_dryness": ("dryness",),  # "no itching and no dryness"
+        "_weight_change": ("weight loss or gain", "weight gain or loss", "weight change"),
         # "had sex" would swallow the cue of "not had sex": the noun alone is the target
         "_sexually_active": (
             "sexually active",
@@ -58,6 +69,8 @@ WORDS: dict[Lang, dict[str, tuple[str, ...]]] = {
         "_clots": ("сгустки", "сгустков", "сгусток", "сгусточки"),
         "_pouring": ("льет", "льется"),
         "_injury": ("травма", "травмы", "травм", "травмирование"),
+        "_dryness": ("сухость",),
+        "_weight_change": ("изменение массы тела", "колебания веса", "колебания массы тела"),
         "_hormones": (
             "принимаю гормоны",
             "гормоны принимаю",
@@ -119,6 +132,19 @@ NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
             "baby moving well",
         ),
         "_clots": ("small clots", "tiny clots", "clots are small"),
+        "_feeling_well": (
+            "otherwise well",
+            "systemically well",
+            "clinically well",
+            "feels well",
+            "feeling well",
+        ),
+        "_uterus_fits_dates": (
+            "appropriate for dates",
+            "consistent with dates",
+            "size equals dates",
+            "measuring on track",
+        ),
         "_regular": ("regular periods", "periods are regular", "cycle is regular", "regular cycle"),
         "_no_pregnancy_risk": (
             "vasectomy",
@@ -222,6 +248,7 @@ NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
             "беременность исключена",
             "исключена беременность",
             "беременность исключили",
+            "залет исключен",
             "партнер женщина",
             "партнерша",
         ),
@@ -252,6 +279,39 @@ NEGATIVE: dict[Lang, dict[str, tuple[str, ...]]] = {
             "с одним партнером",
             "один постоянный партнер",
             "один половой партнер",
+        ),
+        "_painless_uterus": (
+            "матка безболезненная",
+            "безболезненная матка",
+            "матка безболезненна",
+            "матка мягкая безболезненная",
+        ),
+        "_painless_periods": (
+            "безболезненные месячные",
+            "месячные безболезненные",
+            "месячные без боли",
+            "безболезненная менструация",
+        ),
+        "_feeling_well": (
+            "самочувствие нормальное",
+            "самочувствие норм",
+            "самочувствие хорошее",
+            "самочувствие в норме",
+            "чувствую себя нормально",
+            "чувствую себя хорошо",
+        ),
+        "_uterus_fits_dates": (
+            "матка соответствует сроку",
+            "размеры матки соответствуют сроку",
+            "размер матки соответствует сроку",
+            "матка соответствует сроку беременности",
+            "размеры матки соответствуют сроку беременности",
+        ),
+        "_no_family_cancer": (
+            "онкоанамнез не отягощен",
+            "семейный онкоанамнез не отягощен",
+            "онкологический анамнез не отягощен",
+            "онкологию у родственников отрицает",
         ),
         "_movements_normal": (
             "шевелится как обычно",

@@ -109,7 +109,8 @@ _EN_RELATIVE_AGE = (  # "FH of bowel cancer in mother aged 45", "her aunt at 50"
     r"|gran|grandma|grandad|cousin|niece|relative)s?\b[^.;,!?]{0,30}?\b(?:aged?|at age|at)\s+(?P<n>\d{2})\b"
 )
 _RU_UNIT = (  # never the end of another word ("сегодня" holds no "год")
-    r"(?<![^\W\d_])(?P<u>дн\w*|день|сут\w*|недел\w*|нед\b|месяц\w*|месец\w*|мес\b|год\w*|лет|полгода|полугод\w*)"
+    # "нед." and "мес." are clipped in notes: the dot is the unit's ("3 нед. назад")
+    r"(?<![^\W\d_])(?P<u>дн\w*|день|сут\w*|недел\w*|нед\b\.?|месяц\w*|месец\w*|мес\b\.?|год\w*|лет|полгода|полугод\w*)"
 )
 _RU_UNIT_GEN = r"(?P<u>дня|дней|недели|недель|месяца|месяцев|года|лет)"  # "месяца три"
 _RU_GEST_UNIT = r"(?:недел\w*|нед\b\.?)"
@@ -157,6 +158,7 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
     flags = re.IGNORECASE
     if lang == "en":
         approx = r"(?:(?:about|around|almost|nearly|over|more than|at least|roughly|approx\.?|just|like|only)\s+)?"
+        rng = rf"(?:\s*[-–]\s*(?P<n2>{number_pattern(lang)}))?"  # "45-60"
         rows: list[tuple[str, str, str | None]] = [
             ("temperature", _EN_TEMPERATURE, None),
             ("temperature", r"\b(?P<n>3[5-9](?:[.,]\d)?)\s*(?:°\s*c?|degrees|c\b)", None),
@@ -235,7 +237,12 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ("age", r"^\W*\(?\s*(?P<n>\d{2})\s*\)?\s*(?:,|-|\band\b|\))", None),
             ("age", r"(?:^|[,(]\s*)(?P<n>[1-9]\d)\s*(?:,|\)|$)", None),
             # weeks of pregnancy
-            ("gestation", r"\b(?P<n>\d{1,2})(?:\s*\+\s*[0-6])?\s*/\s*40\b", "week"),
+            # (not a uterus "16/40 size": a size, see _UTERUS_SIZE for Russian)
+            (
+                "gestation",
+                r"\b(?P<n>\d{1,2})(?:\s*\+\s*[0-6])?\s*/\s*40\b(?!\s*(?:size|sized)\b)",
+                "week",
+            ),
             (
                 "gestation",
                 r"\b(?P<n>\d{1,2})\s*\+\s*[0-6](?:\s*(?:weeks?|wks?|w)\b|\s*(?:days?|d)\b|(?=[\s,;.)]|$))(?!\s*(?:years?|yrs?|yo|kg|%))",
@@ -247,9 +254,20 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 "week",
             ),
             ("gestation", rf"^\W*(?:at\s+)?{n}\s*(?:weeks?|wks?)\b(?=\s*,)", "week"),
+            (  # "22 weeks and 3 days": weeks and days are weeks of pregnancy
+                "gestation",
+                rf"(?<!for )(?<!over )(?<!past )(?<!last )(?<!been )(?<!about )\b{n}\s*(?:weeks?|wks?)"
+                rf"\s+and\s+[0-6]\s*days?\b(?!\s+(?:ago|since|after|post|of|now|later|late))",
+                "week",
+            ),
+            (  # "she's 8 weeks and bleeding", "I'm only 5 weeks": said of herself, pregnant
+                "gestation_at",
+                rf"\b(?:i'?m|i am|im|she'?s|she is)\s+{approx}{n}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|postpartum|post|pp\b|old|after|since|late|overdue|of\b|and\b\s+\d))",
+                "week",
+            ),
             (  # a note's bare "28-year-old, 33 weeks, ...": weeks of pregnancy (see timing)
                 "gestation_bare",
-                rf"(?:^|(?<=[,;(])|(?<=[,;(]\s)|(?<=[.:]\s)|\bbut\s+|\bonly\s+|\bjust\s+)\s*(?:at\s+)?{approx}{n}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?=\s*(?:[,;.)]|$|pregnant))",
+                rf"(?:^|(?<=[,;(])|(?<=[,;(]\s)|(?<=[.:]\s)|\bbut\s+|\bonly\s+|\bjust\s+)\s*(?:at\s+)?{approx}{n}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?=\s*(?:[,;.)]|$|pregnant|and\b))",
                 "week",
             ),
             (
@@ -342,10 +360,15 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             (
                 "amenorrhoea",
-                rf"\b(?:no|haven'?t had an?y?|have not had an?y?|not had an?y?|without an?y?|no)\s+periods?\s+(?:at all\s+)?(?:for|in|since)\s+{approx}{n}\s*{_EN_UNIT}",
+                rf"\b(?:no|(?:haven'?t|hasn'?t|have not|has not|not) had an?y?|without an?y?|no)\s+periods?\s+(?:at all\s+)?(?:for|in|since)\s+{approx}{n}\s*{_EN_UNIT}",
                 None,
             ),
             ("amenorrhoea", rf"\blast period\s+(?:was\s+)?{approx}{n}\s*{_EN_UNIT}\s+ago", None),
+            (  # "bleeding 2 years after my last period"
+                "amenorrhoea",
+                rf"\b{approx}{n}\s*(?P<u>years?|yrs?)\s+after\s+(?:my|her|the)\s+(?:very\s+)?last\s+(?:menstrual\s+)?period",
+                None,
+            ),
             (
                 "lmp",
                 rf"\b{approx}{n}\s*{_EN_UNIT}\s+since\s+(?:my|the|her)\s+(?:last\s+(?:menstrual\s+)?period|lmp)",
@@ -391,6 +414,12 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 r"\b(?:pregnancy|preg|urine|upt|b-?hcg|hcg)\s+tests?\b[^.;!?]{0,50}?\b(?:negative|neg|-ve)\b",
                 None,
             ),
+            (  # "did a test Sunday and it was negative": a home test is a pregnancy test
+                "test_negative",
+                r"\b(?:did|took|done|do|taken)\s+(?:a|another|two|2|3)\s+tests?\b(?!\s+for\b)"
+                r"[^.;!?]{0,40}?\b(?:negative|neg|-ve)\b",
+                None,
+            ),
             (
                 "menarche_ago",
                 rf"\b(?:first period|menarche|started (?:my |having )?periods?|periods? started|got my period for the first time)\s+(?:was\s+|about\s+|only\s+)*{approx}{n}\s*{_EN_UNIT}\s+ago",
@@ -409,6 +438,16 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 rf"\b(?:last|lasts|lasted|lasting|go on for|goes on for|gone on for)\s+{approx}{n}\s*(?P<u>days?|weeks?)",
                 None,
             ),
+            (  # a note's "bleeding 9-10 days"; "usually 5 days, this is day 9"
+                "period_length",
+                rf"\b(?:bleeding|bleeds|menses)\s+{approx}{n}{rng}\s*(?P<u>days?)\b(?!\s+(?:ago|before|after|late|early))",
+                None,
+            ),
+            (
+                "period_length",
+                rf"\b(?:this is|it'?s|now on|i'?m on)\s+(?P<u>day)\s+{n}\b(?!\s*(?:of|post|after|since)\b(?!\s+(?:my|the|this)\s+(?:period|bleed)))",
+                None,
+            ),
             (
                 "period_length_for",
                 rf"\b(?:for|going for|been going for)\s+{approx}{n}\s*(?P<u>days?|weeks?)",
@@ -416,6 +455,17 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             # how long ago, how long for
             ("ago", rf"\b{approx}{n}\s*{_EN_UNIT}\s+ago\b", None),
+            # notes write days, weeks and months as fractions: "inserted 5/7 ago", "started 6/52"
+            *(
+                (
+                    "ago",
+                    rf"\b(?:(?:inserted|fitted|started|placed|given|sited|commenced)\s+(?:[a-z-]+\s+){{0,2}}?"
+                    rf"(?P<n>\d{{1,2}})\s*/\s*{den}\b(?:\s+ago\b)?"
+                    rf"|(?P<n2>\d{{1,2}})\s*/\s*{den}\s+ago\b)",
+                    unit,
+                )
+                for den, unit in (("7", "day"), ("52", "week"), ("12", "month"))
+            ),
             ("ago", r"\blast (?P<u>week|month|year)\b", None),
             (
                 "duration",
@@ -430,6 +480,29 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ("duration", rf"\b(?:the\s+)?(?:past|last)\s+{n}\s*{_EN_UNIT}", None),
             ("duration", rf"\b(?:it'?s|it has|been)\s+(?:been\s+)?{approx}{n}\s*{_EN_UNIT}", None),
             ("duration", r"\bfor\s+(?P<u>months|years|weeks|ages)\b", None),
+            # how long a cycle is: "periods every 45-60 days", "28-day cycles", "cycles of 35
+            # days", "sometimes 2 months apart", "I go 3 months with nothing"
+            (
+                "cycle",
+                rf"\b(?:periods?|cycles?|menses|bleeds?)\b[^.!?\d]{{0,25}}?\bevery\s+{approx}{n}{rng}\s*(?P<u>days?|weeks?|months?)",
+                None,
+            ),
+            (
+                "cycle",
+                rf"\bcycles?\s+(?:are\s+|is\s+|now\s+|of\s+|around\s+|about\s+|lasting\s+)*{n}{rng}\s*(?P<u>days?)",
+                None,
+            ),
+            ("cycle", rf"\b{n}{rng}\s*-?\s*(?P<u>day)\s+cycles?", None),
+            (
+                "cycle",
+                rf"(?<!weeks )(?<!days )\b{approx}{n}{rng}\s*(?P<u>weeks?|months?)\s+apart\b",
+                None,
+            ),
+            (
+                "cycle",
+                rf"\bgo(?:es)?\s+{approx}{n}{rng}\s*(?P<u>months?)\s+(?:with nothing|without (?:a |any )?(?:period|bleed))",
+                None,
+            ),
         ]
     else:
         ordinal = ordinal_pattern()
@@ -459,7 +532,7 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             (
                 "endometrium_mm",
-                r"(?<!\w)(?:эндометри[йяюе]|м-эхо|м эхо)\s*(?:толщиной\s*|до\s*|около\s*|[:=—-]\s*)*(?P<n>\d{1,2}(?:[.,]\d)?)\s*мм\b",
+                r"(?<!\w)(?<!полип )(?<!полипа )(?<!полипы )(?:эндометри[йяюе]|м-эхо|м эхо)\s*(?:толщиной\s*|до\s*|около\s*|[:=—-]\s*)*(?P<n>\d{1,2}(?:[.,]\d)?)\s*мм\b",
                 None,
             ),
             ("hcg", r"\b(?:б-?)?хгч\s*(?:был|было|уже|:|=|-)?\s*(?P<n>\d{1,6}(?:[.,]\d+)?)", None),
@@ -472,7 +545,7 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             # an age at the first period: "менархе в 13 лет", "месячные начались в 12 лет"
             (
                 "menarche_age",
-                r"\b(?:первые месячные|месячные начались|месячные появились|менархе|менструации с)\s*(?:были\s+|пришли\s+|[:—–-]\s*)?(?:в|с)?\s*(?P<n>\d{1,2})\s*(?:год|года|лет)?\b(?!\s*(?:(?:год\w*|лет)\s+)?(?:назад|дн|недел|месяц))",
+                r"\b(?:первые месячные|месячные начались|месячные появились|менархе|менструации с)\s*(?:были\s+|пришли\s+|[:—–-]\s*)?(?:в|с)?\s*(?P<n>\d{1,2})\s*(?:год|года|лет)?\b(?!\s*(?:(?:год\w*|лет)\s+)?(?:назад|дн|недел|нед\b|месяц|мес\b))",
                 None,
             ),
             # the patient of a clinical note: "Пациентка 32 лет", "Больная 41 года", "Ж., 45 лет"
@@ -563,7 +636,7 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             (
                 "postpartum",
-                rf"\b(?:родила|роды были|роды|рожала|после родов|после кесарева|после кс|кесарево было)\b[^.!?]{{0,25}}?{approx}{n}?\s*{_RU_UNIT}",
+                rf"\b(?:родила|роды были|роды|рожала|после(?:\s+[^\W\d_]+)?\s+родов|после кесарева|после кс|кесарево было)\b[^.!?]{{0,25}}?{approx}{n}?\s*{_RU_UNIT}",
                 None,
             ),
             (
@@ -604,6 +677,21 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             (
                 "menopause_age",
                 r"\b(?:последние\s+(?:месячные|менструаци\w*)\s+(?:были\s+)?|(?:климакс|менопауз)\w*\s+(?:с|в)\s+)(?:в\s+)?(?P<n>\d{2})\b(?!\s*(?:лет\s+назад|года?\s+назад|дн|недел|месяц|%))",
+                None,
+            ),
+            (  # a note's "с интервалом 2–3 мес.", "интервал между менструациями 40 дней"
+                "cycle",
+                rf"\bинтервал\w*\s+(?:между\s+\w+\s+)?(?:в\s+|до\s+|от\s+|около\s+)?{n}{rng}\s*{_RU_UNIT}",
+                None,
+            ),
+            (  # "месячных нет с 50": the age at the menopause
+                "menopause_age",
+                r"\b(?:месячных|менструаци\w*)\s+(?:нет|не было)\s+с\s+(?P<n>\d{2})\b(?!\s*(?:дн|недел|нед\b|мес|%))",
+                None,
+            ),
+            (  # the day of the cycle: "на 14 день цикла", "на 14–15-й день цикла"
+                "cycle_day",
+                rf"\bна\s+(?P<n>\d{{1,2}}){rng}{_RU_ORD_END}\s*(?:день|дн\w*|сутки)\s+(?:цикла|мц)\b",
                 None,
             ),
             (
@@ -648,7 +736,7 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             (
                 "period_length",
-                rf"\b(?:месячн\w*|менструаци\w*)[^.!?]{{0,25}}?\bпо\s+{approx}{n}{rng}\s*(?P<u>дн\w*|день|недел\w*)",
+                rf"\b(?:месячн\w*|менструаци\w*|кровотечени\w*)[^.!?]{{0,25}}?\bпо\s+{approx}{n}{rng}\s*(?P<u>дн\w*|день|недел\w*|нед\b\.?)",
                 None,
             ),
             (
@@ -688,6 +776,16 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 rf"(?:^|[.!?]\s*){n}?\s*{_RU_UNIT}\s+(?:пью|принимаю|стоит|ношу|ставлю|колю)\b",
                 None,
             ),
+            (  # how long a method has been used: "имплант стоит 2 месяца", "ношу кольцо 3 недели"
+                "duration",
+                rf"\b(?:стоит|стоят|ношу|носит|пью|пьет|принимаю|колю|установлен\w*|вшит\w*)\s+(?:[^\W\d_]+\s+){{0,2}}?(?:уже\s+|около\s+)?{n}\s*{_RU_UNIT}(?!\s*назад)",
+                None,
+            ),
+            (  # a note's method and how long: "КОК (Регулон) 2 мес.", "ЛНГ-ВМС 3 года"
+                "duration",
+                rf"\b(?:кок|ок|вмс|мирена|имплант\w*|импланон\w*|новаринг\w*|депо-провер\w*|спираль|мини-пили)\s*(?:\([^)]{{1,40}}\)\s*)?{n}\s*{_RU_UNIT}(?!\s*назад)",
+                None,
+            ),
             (  # a note's "ОК принимает 2 месяца"
                 "duration",
                 rf"\b(?:принимает|получает|использует|применяет|пьет)\s+(?:уже\s+|около\s+|в течение\s+)?{n}?\s*{_RU_UNIT}(?!\s*назад)",
@@ -703,7 +801,8 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
 
 
 _HISTORICAL = re.compile(
-    r"\b(?:miscarr\w*|abortion|lost|last pregnancy|previous|before|in (?:19|20)\d\d|years ago|"
+    r"\b(?:miscarr\w*|abortion|termination|(?-i:TOP)|lost|last pregnancy|previous|before"
+    r"|in (?:19|20)\d\d|years ago|"
     r"выкидыш\w*|аборт\w*|замерш\w*|прошл\w+ беременност\w*|в прошлом|раньше|лет назад)",
     re.IGNORECASE,
 )
@@ -716,7 +815,7 @@ _STATED_AGE = re.compile(
 )
 # "матка увеличена до 9 недель беременности": a size, not weeks pregnant
 _UTERUS_SIZE = re.compile(
-    r"(?:увеличен\w*|соответству\w*|размер\w*|величин\w*|как\s+на)\s+(?:до\s+)?(?:размеров\s+)?$",
+    r"(?:увеличен\w*|соответству\w*|размер\w*|величин\w*|как\s+на|как)\s+(?:до\s+)?(?:размеров\s+)?$",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
@@ -747,6 +846,8 @@ def _quantity(
 ) -> Quantity | None:
     groups = m.groupdict()
     raw = groups.get("n") or groups.get("ord")
+    if raw is None and pattern.kind == "ago":
+        raw = groups.get("n2")  # the second spelling of a note's fraction ("3/52 ago")
     number = to_number(raw, lang) if raw else 1.0
     if number is None:
         return None
@@ -761,7 +862,7 @@ def _quantity(
         value = number if kind == "bmi" or number < 45 else (number - 32) * 5 / 9  # °F
     elif kind == "test_negative":
         value = 1.0
-    elif kind in ("pulse", "hcg", "bp", "blood_loss", "endometrium_mm"):
+    elif kind in ("pulse", "hcg", "bp", "blood_loss", "endometrium_mm", "cycle_day"):
         value = number
     elif kind in ("age", "age_other", "age_relative", "menopause_age", "menarche_age"):
         if not 1 <= number <= 110 or raw is None or "." in raw or "," in raw:

@@ -82,8 +82,19 @@ def mention_assertions(reading: Reading, ckb: CompiledKB) -> list[Assertion]:
             out.extend(_generic(m))
             continue
         state, rule = state_of(m, ignored(m.finding, ckb))
-        out.append(Assertion(m.finding, state, m.start, m.end, rule))
+        finding = m.finding
+        if (
+            finding == "recent_miscarriage_or_abortion"
+            and state is Presence.ABSENT
+            and "miscarr" in m.synonym
+            and any(cue.lower() in _EVER_CUES for _, cue in m.modifiers)
+        ):
+            finding = "previous_miscarriage"  # "never had a miscarriage": ever, not recently
+        out.append(Assertion(finding, state, m.start, m.end, rule))
     return out
+
+
+_EVER_CUES = frozenset({"never", "never ever", "not ever"})
 
 
 def _generic(m: Mention) -> list[Assertion]:

@@ -83,10 +83,21 @@ class Token:
         return not self.lemmas.isdisjoint(want)
 
 
+# A note's clipped units: their dot ends no sentence when the text goes on in lower case or
+# after a colon or comma ("в течение 3 мес.: межменструальные ...", "1–2 сут., повторяются").
+_CLIPPED = frozenset({"мес", "нед", "сут", "мин", "сиг"})
+_GOES_ON = re.compile(r"\s*(?:[,:;(]|[а-яё])")
+
+
 def split_words(text: str) -> Iterator[tuple[str, int, int]]:
     """Words (hyphenated ones split into parts), numbers and punctuation, with offsets."""
+    previous = ""
     for m in _TOKEN.finditer(text):
         word = m.group()
+        if word == "." and previous.lower() in _CLIPPED and _GOES_ON.match(text, m.end()):
+            previous = word
+            continue
+        previous = word
         if "-" in word and word[0].isalpha() and not _PARTICLE.search(word):
             offset = m.start()
             for part in word.split("-"):
@@ -154,7 +165,7 @@ class RussianReader:
                 form = _spoken(form) or self.speller.correct(form)
             readings = lemmas(form) | _value(form)
             out.append(Token(word, form, lemma(form), start, end, readings | _aliases(readings)))
-        return _carried_subject(_elided(_antecedents(_test_signs(out))))
+        return _echoed(_carried_subject(_elided(_antecedents(_test_signs(out)))))
 
     def read(self, text: str) -> Reading:
         tokens = self.tokens(text)
@@ -221,7 +232,7 @@ class RussianReader:
                     modifiers=modifiers,
                 )
             )
-        return Reading(mentions=_not_pregnant_by_test(mentions), sentences=sentences)
+        return Reading(mentions=_settled(_not_pregnant_by_test(mentions)), sentences=sentences)
 
     def _matches(self, tokens: list[Token]) -> Iterator[Match]:
         for i, tok in enumerate(tokens):
@@ -253,8 +264,20 @@ class RussianReader:
             return ((Modifier.UNCERTAIN, "?"),)
         if finding == "before_first_period" and any(t.meets(_BIRTH) for t in tokens):
             return ((Modifier.UNCERTAIN, "после родов"),)  # no period yet since the birth
-        if finding == "bleeding_with_expected_period" and _long_ago(match, tokens):
+        if finding == "bleeding_with_expected_period" and (
+            _long_ago(match, tokens) or _at_age(match, tokens)
+        ):
             return ((Modifier.HISTORICAL, "назад"),)  # "начались год назад": the menarche
+        if finding == "period_late" and any(
+            tokens[j].form in _DELAYS for j in match.tokens
+        ):  # "после задержек": delays over many cycles, not a period late now
+            return ((Modifier.HISTORICAL, "задержек"),)
+        if finding == "reduced_fetal_movements" and any(
+            t.form in _NOT_YET for t in _clause_words(tokens, match, 3)
+        ):  # "шевелений пока не чувствую": not felt yet, too early to feel
+            return ((Modifier.UNCERTAIN, "пока"),)
+        if finding == "regular_contractions" and _manner(match, tokens):
+            return ((Modifier.UNCERTAIN, "схватками"),)  # "живот крутит схватками": crampy
         if finding == "bleeding_not_stopping" and _not_the_bleed(match, tokens):
             return ((Modifier.UNCERTAIN, "почти"),)
         if _wished(match, tokens) and self.ckb.kb.findings[finding].kind in ("context", "risk"):
@@ -367,6 +390,31 @@ def _long_ago(match: Match, tokens: list[Token]) -> bool:
     "месячные начались полгода назад"."""
     near = _clause_words(tokens, match, 4)
     return any(t.meets(_LONG_UNITS) for t in near) and any(t.form in _AGO for t in near)
+
+
+_NOT_YET = frozenset({"пока", "еще", "ещё"})
+_DELAYS = frozenset({"задержек", "задержками", "задержках"})
+
+
+def _at_age(match: Match, tokens: list[Token]) -> bool:
+    """Periods that began at an age ("месячные начались в 13", "с 12 лет") are the first
+    periods."""
+    j = match.last + 1
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].form in ("в", "с")
+        and tokens[j + 1].form.isdigit()
+        and 8 <= int(tokens[j + 1].form) <= 18
+    )
+
+
+def _manner(match: Match, tokens: list[Token]) -> bool:
+    """Contractions named in the instrumental after a verb of pain say how it hurts ("живот
+    крутит схватками", "болит схватками"), not that labour has begun."""
+    if len(match.tokens) != 1 or not tokens[match.first].form.endswith("ами"):
+        return False
+    before = [t for t in tokens[max(match.first - 2, 0) : match.first] if t.is_word]
+    return any(is_verb(t.form) for t in before)
 
 
 def _not_the_bleed(match: Match, tokens: list[Token]) -> bool:
@@ -645,6 +693,43 @@ def _not_pregnant_by_test(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+# A coil named only as a coil ("ВМС", "спираль") is the hormonal one when the text names it
+# ("ЛНГ-ВМС (Мирена) ... Нити ВМС визуализируются").
+_BARE_COIL = frozenset({"вмс", "спираль", "стоит спираль", "внутриматочная спираль"})
+
+
+def _settled(mentions: list[Mention]) -> list[Mention]:
+    """Mentions settled against each other: no fibroid seen ("миомы нет", "миоматозных узлов
+    нет") is no known fibroid either; see `_BARE_COIL` and the dryness of sex below."""
+    if not any(m.finding == "known_fibroids" for m in mentions):
+        mentions = mentions + [
+            replace(m, finding="known_fibroids")
+            for m in mentions
+            if m.finding == "ultrasound_fibroid"
+            and any(cat is Modifier.NEGATED for cat, _ in m.modifiers)
+            and not any(cat is not Modifier.NEGATED for cat, _ in m.modifiers)
+        ]
+    # dryness said of sex ("при сексе сухость") is not dryness in everyday life too
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            m.finding == "vaginal_dryness"
+            and any(
+                o.finding == "dryness_during_sex" and o.start <= m.start and m.end <= o.end
+                for o in mentions
+            )
+        )
+    ]
+    if not any(
+        m.finding == "uses_hormonal_ius"
+        and not any(cat is Modifier.NEGATED for cat, _ in m.modifiers)
+        for m in mentions
+    ):
+        return mentions
+    return [m for m in mentions if not (m.finding == "uses_copper_iud" and m.synonym in _BARE_COIL)]
+
+
 # A device taken out or a method stopped: "ВМС удалили", "Мирену сняли" (the removal is
 # also a procedure, whose phrase takes the verb, so this is not a cue).
 _REMOVAL = frozenset(
@@ -660,13 +745,25 @@ def _removed(match: Match, tokens: list[Token]) -> tuple[tuple[Modifier, str], .
     if not match.synonym.finding.startswith(("uses_implant", "uses_hormonal_ius", "uses_copper")):
         return ()
     for step, edge in ((1, match.last), (-1, match.first)):
-        j, words = edge + step, 0
-        while 0 <= j < len(tokens) and words < REMOVAL_REACH and not _stops_phrase(tokens[j]):
-            if tokens[j].form in _REMOVAL:
-                return ((Modifier.NEGATED, tokens[j].form),)
-            words += 1
+        j, words, commas = edge + step, 0, 0
+        while 0 <= j < len(tokens) and words < REMOVAL_REACH:
+            tok = tokens[j]
+            # "до этого мирена была, её сняли": the removal in the next clause, after a comma
+            if tok.form == "," and step == 1 and commas == 0:
+                commas += 1
+                j += step
+                continue
+            if _stops_phrase(tok):
+                break
+            if tok.form in _REMOVAL:
+                return ((Modifier.NEGATED, tok.form),)
+            if tok.form not in _IT:
+                words += 1
             j += step
     return ()
+
+
+_IT = frozenset({"ее", "её", "его", "их"})
 
 
 _NEGATIVE = frozenset({"отрицательный"})
@@ -1080,10 +1177,14 @@ def _next_word(tokens: list[Token], j: int) -> int | None:
 # между ними мажет" — "между ними" stands for between periods. The pronoun token takes the
 # antecedent's readings, so the usual phrases ("мажет после секса") match across the gap.
 _ANAPHORS = {
-    "после": frozenset({"него", "нее", "неё", "этого", "такого"}),
+    "после": frozenset({"него", "нее", "неё", "этого", "такого", "которого"}),
+    "время": frozenset({"него", "этого", "которого"}),  # "после ПА, во время которого"
     "между": frozenset({"ними"}),
 }
-_SEX = frozenset({"секс", "близость", "па", "интим", "акт", "муж", "партнер", "партнёр", "парень"})
+_SEX = frozenset(
+    {"секс", "близость", "па", "интим", "акт", "контакт", "муж", "партнер", "партнёр", "парень"}
+)
+_FIRST = frozenset({"первый"})
 _PERIODS = frozenset({"месячные", "месячный", "менструация", "менструальный", "цикл"})
 _SEX_READINGS = frozenset({"секс"})
 _PERIOD_READINGS = frozenset({"месячные", "месячный"})
@@ -1099,7 +1200,10 @@ ANAPHOR_REACH = 40  # tokens back (about two sentences) where an antecedent is l
 
 
 def _antecedents(tokens: list[Token]) -> list[Token]:
+    """(The first sex stays the first: "Первый половой контакт вчера, после него кровит" —
+    a "первый" before the act comes back before the pronoun as a token of no width.)"""
     out = list(tokens)
+    first: list[int] = []  # pronouns whose act was the first one
     for i in range(1, len(tokens)):
         prev = tokens[i - 1].form
         if tokens[i].form not in _ANAPHORS.get(prev, ()):
@@ -1114,18 +1218,24 @@ def _antecedents(tokens: list[Token]) -> list[Token]:
                 break
             if t.meets(_SEX):
                 out[i] = replace(tokens[i], lemmas=tokens[i].lemmas | _SEX_READINGS)
+                k = tokens.index(t)
+                if any(u.meets(_FIRST) for u in tokens[max(k - 2, 0) : k]):
+                    first.append(i)
                 break
+    for i in reversed(first):
+        out.insert(i, Token("", "первый", "первый", out[i].start, out[i].start, _FIRST))
     return out
 
 
+_AMOUNTS = frozenset({"пара", "немного", "чуть", "чуть-чуть", "капля", "капли"})
 _RESULT_WORDS = frozenset({"положительный", "отрицательный"})
 _RESULT_MARKS = frozenset({",", "—", "–", "-", ":"})
 RESULT_REACH = 5  # words between a test and its result set off by a dash or a comma
 
 
 def _elided(tokens: list[Token]) -> list[Token]:
-    """Words left out and understood, put back as tokens of no width: the act after which
-    ("Больно при половом акте, кровит после." — after sex) and the test whose result stands
+    """Words left out and understood, put back as tokens of no width: the act after or during
+    which ("Больно при половом акте, кровит после." — after sex) and the test whose result stands
     apart ("тест делала два раза — отрицательный", "тест сделала, отрицательный")."""
     out: list[Token] = []
     for i, tok in enumerate(tokens):
@@ -1135,7 +1245,13 @@ def _elided(tokens: list[Token]) -> list[Token]:
                 out.append(replace(test, text="", start=tok.start, end=tok.start))
         out.append(tok)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if tok.form == "после" and (nxt is None or not nxt.is_word):
+        during = tok.form == "время" and i > 0 and tokens[i - 1].form == "во"
+        if (tok.form == "после" or during) and (
+            nxt is None
+            or not nxt.is_word
+            or (during and not can_be_genitive(nxt.form))
+            or nxt.form in _AMOUNTS  # "после пара капель крови"
+        ):  # "во время было больно": during sex just spoken of
             back = [t for t in reversed(tokens[max(i - ANAPHOR_REACH, 0) : i]) if t.is_word]
             for t in back:
                 if t.meets(_OTHER_ACTS):
@@ -1236,6 +1352,45 @@ def _carried_subject(tokens: list[Token]) -> list[Token]:
         subject = next((t for t in reversed(pool) if verb or agree & number_gender(t.form)), None)
         if subject is not None:
             out.append(replace(subject, text="", start=tok.end, end=tok.end))
+    return out
+
+
+_TOO = frozenset({"тоже", "также"})
+_PREDICATE_WORDS = frozenset({"больно", "нет"})
+
+
+def _echoed(tokens: list[Token]) -> list[Token]:
+    """A subject with "тоже" and no verb of its own takes the predicate of the clause before:
+    "живот не болит, спина тоже" — "спина (не болит) тоже"; the negation and the verbs come
+    back after the subject as tokens of no width."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        out.append(tok)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if not (
+            nxt is not None
+            and nxt.form in _TOO
+            and tok.is_word
+            and not is_verb(tok.form)
+            and i >= 2
+            and (tokens[i - 1].form == "," or tokens[i - 1].form in cues.AND_WORDS)
+            and (i + 2 >= len(tokens) or not tokens[i + 2].is_word)
+        ):
+            continue
+        j = i - 2
+        if tokens[i - 1].form != "," and tokens[j].form == ",":
+            j -= 1  # "живот не болит, и спина тоже"
+        clause: list[Token] = []
+        while j >= 0 and tokens[j].is_word and tokens[j].form not in cues.CLAUSE_WORDS:
+            clause.append(tokens[j])
+            j -= 1
+        echo = [
+            t
+            for t in reversed(clause)
+            if t.form in NEGATION_WORDS or t.form in _PREDICATE_WORDS or is_verb(t.form)
+        ]
+        if any(is_verb(t.form) or t.form in _PREDICATE_WORDS for t in echo):
+            out.extend(replace(t, text="", start=tok.end, end=tok.end) for t in echo)
     return out
 
 

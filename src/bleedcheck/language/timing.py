@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bleedcheck.errors import KnowledgeError, did_you_mean
 from bleedcheck.knowledge.compile import CompiledKB
 from bleedcheck.language.generic import is_generic
-from bleedcheck.language.mentions import Assertion, Mention, Reading
+from bleedcheck.language.mentions import Assertion, Mention, Modifier, Reading
 from bleedcheck.language.quantities import Quantity
 from bleedcheck.vocab import Lang, Presence
 
@@ -63,6 +63,7 @@ LATE_WEEKS = 5.0  # "LMP 5 weeks ago": a period of a usual cycle is late
 # A bare "33 weeks" in a note is weeks of pregnancy when the text speaks of a pregnancy, or
 # when the figure is too large to be how long a bleed has lasted in a note's opening line.
 BARE_WEEKS_ALONE = 14.0
+_MISCARRIAGE = re.compile(r"miscarr|lost the baby", re.IGNORECASE)
 _PREGNANCY_TALK = re.compile(
     r"\b(?:pregn\w*|bump|baby|babys|fetal|foetal|fetus|foetus|waters|contractions?"
     r"|tightenings?|labou?r\w*|placenta\w*|gestation\w*|antenatal|midwife|g\d+\s*p\d+"
@@ -88,6 +89,14 @@ VITALS_NORMAL = {  # English notes: a normal figure denies the finding ("HR 78",
     "temperature": (FEVER, 30.0, 37.5),
     "bmi": (OBESE, 12.0, 30.0),
 }
+MIDCYCLE_SPOTTING = "midcycle_spotting"
+MIDCYCLE_PAIN = "midcycle_pain"
+MIDCYCLE_DAYS = (10.0, 18.0)  # estimate: ovulation falls about mid-cycle, day 14 of 28
+CHRONIC_PELVIC_PAIN = "pelvic_pain_chronic"
+CHRONIC_PAIN_WEEKS = 26.0  # pelvic pain for six months or more is chronic (RCOG GTG 41)
+PELVIC_PAIN = frozenset({"pain_cramping", "pain_severe_abdominal"})
+_RU_BLEEDING = re.compile(r"маж|мазн|мазан|кров", re.IGNORECASE)
+MIDCYCLE_PAINS = frozenset({"pain_one_sided", "pain_cramping"})
 SUBFERTILE = "difficulty_conceiving"
 SUBFERTILE_WEEKS = 52.0  # trying to conceive for a year or more
 TRYING = frozenset({"trying to conceive", "ttc", "trying for a baby", "trying to get pregnant"})
@@ -139,6 +148,9 @@ FINDINGS_USED = (
     PREVIOUS_LOSS,
     *NO_PERIODS_EXPECTED,
     SUBFERTILE,
+    MIDCYCLE_SPOTTING,
+    MIDCYCLE_PAIN,
+    CHRONIC_PELVIC_PAIN,
 )
 _PERIOD_WORD = {
     "en": re.compile(r"\bperiods?\b|\bmenstrua", re.IGNORECASE),
@@ -152,7 +164,7 @@ _STARTED = {
     ),
     "ru": re.compile(
         r"(?:начал\w*|п[оа]став\w*|установ\w*|встав\w*|перешл\w*|смен\w*|поменял\w*|перв\w*|"
-        r"впервые|ввели|сделали|уколол\w*|вшили|новы\w*)",
+        r"впервые|ввели|введ\w*|сделали|уколол\w*|вшили|новы\w*)",
         re.IGNORECASE,
     ),
 }
@@ -169,6 +181,11 @@ _EXAM = re.compile(
 _SMEAR = re.compile(
     r"\bsmears?\b|\bpap\b|\bcervical screening|\bscreening test|мазок|мазк|цитолог|скрининг",
     re.IGNORECASE,
+)
+
+
+_ABNORMAL_SMEAR = re.compile(
+    r"положит|\basc|\blsil|\bhsil|\bcin|атипи|дисплаз|\bagc", re.IGNORECASE
 )
 
 
@@ -249,7 +266,10 @@ def timing(
         band = gestation_band(q.value)
         add(band, q, "gestation")
         add(PREGNANT, q, "gestation")
-    elif lmps and PREGNANT in present:  # pregnant, dated by the last period
+    elif lmps and (
+        PREGNANT in present
+        or (lang == "ru" and any(q.kind == "hcg" and q.value >= HCG_PREGNANT for q in quantities))
+    ):  # pregnant, dated by the last period ("ПМП 6 нед. назад ... ХГЧ 3500")
         q = lmps[0]
         band = gestation_band(q.value)
         add(band, q, "gestation_by_lmp")
@@ -319,6 +339,19 @@ def timing(
             and _SMEAR.search(_sentence_text(reading, sentence, text))
         ):
             add(SCREENING_OVERDUE, q, "last_smear")
+        elif (
+            lang == "ru"
+            and q.kind == "ago"
+            and q.value <= SCREENING_WEEKS
+            and _SMEAR.search(_sentence_text(reading, sentence, text))
+            and not _ABNORMAL_SMEAR.search(_sentence_text(reading, sentence, text))
+        ):  # "Цитология 6 мес. назад — NILM": screening is up to date (an abnormal one asks
+            # for follow-up instead)
+            out.append(
+                Assertion(
+                    SCREENING_OVERDUE, Presence.ABSENT, q.start, q.end, f"recent_smear:{q.text}"
+                )
+            )
         if (
             q.kind == "ago"
             and q.value <= RECENT_EXAM_WEEKS
@@ -373,6 +406,19 @@ def timing(
             and any(m.synonym in TRYING for m in nearest)
         ):
             add(SUBFERTILE, q, "trying_to_conceive")
+        if q.kind == "cycle_day" and MIDCYCLE_DAYS[0] <= q.value <= MIDCYCLE_DAYS[1]:
+            said = _sentence_text(reading, sentence, text)  # "на 14 день цикла мажет"
+            if _RU_BLEEDING.search(said):
+                add(MIDCYCLE_SPOTTING, q, "cycle_day")
+            if any(m.finding in MIDCYCLE_PAINS and m.finding in present for m in mentions):
+                add(MIDCYCLE_PAIN, q, "cycle_day")  # "... и тянет левый бок"
+        if (
+            lang == "ru"
+            and q.kind in DURATIONS
+            and q.value >= CHRONIC_PAIN_WEEKS
+            and any(m.finding in PELVIC_PAIN and m.finding in present for m in nearest)
+        ):  # "тянущие боли внизу живота в течение 6 мес."
+            add(CHRONIC_PELVIC_PAIN, q, "pain_duration")
         if q.kind == "hcg" and q.value >= HCG_PREGNANT:
             add(PREGNANT, q, "hcg")
         if q.kind == "pulse" and q.value >= FAST_PULSE:
@@ -403,10 +449,24 @@ def timing(
                 overruled.update((m.finding, m.start) for m in losses if m.finding == PREVIOUS_LOSS)
             elif losses:
                 overruled.update((m.finding, m.start) for m in losses if m.finding == RECENT_LOSS)
+                # "I had a miscarriage last year": an earlier miscarriage (not an abortion)
+                if any(
+                    m.finding == RECENT_LOSS
+                    and _MISCARRIAGE.search(m.synonym)
+                    and all(mod is Modifier.HISTORICAL for mod, _ in m.modifiers)
+                    for m in losses
+                ):
+                    add(PREVIOUS_LOSS, q, "loss_long_ago")
             if q.value > PROCEDURE_RECENT_WEEKS:
                 overruled.update((m.finding, m.start) for m in nearest if m.finding == PROCEDURE)
         if q.kind == "menopause_age" and age is not None and age - q.value >= 1:
             add(POSTMENOPAUSAL, q, "years_since_menopause")
+            # "no periods since I was 51": years without periods, not a late one
+            overruled.update(
+                (m.finding, m.start)
+                for m in mentions
+                if m.finding == LATE and m.start < q.end and q.start < m.end
+            )
         if (
             q.kind == "menarche_ago"
             and q.value <= MENARCHE_WEEKS
@@ -416,6 +476,8 @@ def timing(
             add(MENARCHE_RECENT, q, "since_first_period")
         if q.kind == "menarche_age" and age is not None and 0 <= age - q.value <= 2:
             add(MENARCHE_RECENT, q, "since_first_period")
+    if lang == "en":
+        out.extend(_first_time_bleeding(reading, text))
     out = [a for a in out if (a.finding, a.start) not in overruled]
     return Timing(out, band, postpartum_over, frozenset(overruled))
 
@@ -446,3 +508,27 @@ def _sentence_text(reading: Reading, sentence: int, text: str) -> str:
         start, end = reading.sentences[sentence]
         return text[start:end]
     return text
+
+
+FIRST_SEX = "first_intercourse"
+FIRST_SEX_BLEEDING = "bleeding_after_first_sex"
+# "first time having sex last night and I bled a little": bleeding told of the first time
+_BLED = re.compile(
+    r"\b(?:i|she)\s+(?:(?:only|just|also|then|had|have)\s+)?(?P<no>didn'?t |did not |never )?"
+    r"(?:bled|bleed|was bleeding|started bleeding)\b",
+    re.IGNORECASE,
+)
+
+
+def _first_time_bleeding(reading: Reading, text: str) -> list[Assertion]:
+    out: list[Assertion] = []
+    for m in reading.mentions:
+        if m.finding != FIRST_SEX or m.modifiers:
+            continue
+        _, end = reading.sentences[m.sentence]
+        bled = _BLED.search(text, m.end, end)
+        if bled is not None:
+            state = Presence.ABSENT if bled.group("no") else Presence.PRESENT
+            rule = f"first_time_bleeding:{bled.group()}"
+            out.append(Assertion(FIRST_SEX_BLEEDING, state, bled.start(), bled.end(), rule))
+    return out
