@@ -27,16 +27,6 @@ from bleedcheck.evaluation.metrics import (
 from bleedcheck.knowledge.compile import compiled
 from bleedcheck.vocab import Lang
 
-COLUMNS = (
-    "n",
-    "top1",
-    "top3",
-    "triage_exact",
-    "emergency_sensitivity",
-    "under_triage",
-    "over_triage",
-)
-
 
 def run() -> dict[str, tuple[Report, Lang]]:
     ckb = compiled()
@@ -67,9 +57,10 @@ def main() -> None:
     if args.json:
         print(json.dumps(summary, indent=2))
         return
-    print(f"{'set':24}" + "".join(f"{c:>12}" for c in COLUMNS))
+    columns = list(next(iter(summary.values())))  # the metrics' own keys, in their order
+    print(f"{'set':24}" + "".join(f"{c:>12}" for c in columns))
     for name, row in summary.items():
-        print(f"{name:24}" + "".join(f"{row[c]:>12}" for c in COLUMNS))
+        print(f"{name:24}" + "".join(f"{row[c]:>12}" for c in columns))
     if args.misses:
         for name, (report, _) in sets.items():
             for o in report.outcomes:

@@ -99,14 +99,20 @@ def load_vignettes(path: Path | None = None) -> list[Vignette]:
         raise CaseFileError(f"{path}: no vignette files found")
     vignettes: list[Vignette] = []
     for file in files:
-        for i, item in enumerate(_yaml_list(file, "of vignettes")):
-            try:
-                vignettes.append(Vignette.model_validate(item))
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                loc = ".".join(str(x) for x in first["loc"])
-                raise CaseFileError(f"{file}: item {i} ({loc}): {first['msg']}") from None
+        vignettes.extend(
+            _vignette(item, file, i) for i, item in enumerate(_yaml_list(file, "of vignettes"))
+        )
     return vignettes
+
+
+def _vignette(item: Any, file: Path, i: int) -> Vignette:
+    """One item as a vignette, or a one-line error naming the file, item and field."""
+    try:
+        return Vignette.model_validate(item)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(x) for x in first["loc"])
+        raise CaseFileError(f"{file}: item {i} ({loc}): {first['msg']}") from None
 
 
 def evaluate(ckb: CompiledKB, vignettes: list[Vignette]) -> Report:
@@ -146,12 +152,7 @@ def load_text_cases(path: Path) -> list[Vignette]:
         if not isinstance(item, dict):
             raise CaseFileError(f"{path}: item {i}: expected a mapping")
         fields = {k: item.get(k) for k in ("id", "text", "gold_condition", "gold_triage")}
-        try:
-            cases.append(Vignette.model_validate({**fields, "source": item.get("source", "")}))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            loc = ".".join(str(x) for x in first["loc"])
-            raise CaseFileError(f"{path}: item {i} ({loc}): {first['msg']}") from None
+        cases.append(_vignette({**fields, "source": item.get("source", "")}, path, i))
     return cases
 
 

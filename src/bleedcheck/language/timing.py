@@ -78,10 +78,6 @@ LOW_SYSTOLIC = 90.0
 HAEMORRHAGE_ML = 500.0
 THIN_ENDOMETRIUM_MM = 4.0
 MENOPAUSED_AGE = 55  # estimate: by 55 nearly every woman is past the menopause
-SHOCK_SIGN = "cold_sweat_pallor"
-HEAVY_NOW = "acute_heavy_bleeding"
-THICK_LINING = "ultrasound_thick_endometrium"
-TEST_NEGATIVE = "pregnancy_test_negative"
 _FIRST_PERIOD = re.compile(r"first|menarch|перв|менарх", re.IGNORECASE)
 AMENORRHOEA_KINDS = ("amenorrhoea", "lmp")  # "lmp": the notes' "LMP 7 weeks ago"
 VITALS_NORMAL = {  # English notes: a normal figure denies the finding ("HR 78", "T 36.9")
@@ -119,12 +115,18 @@ LOSS_WEEKS = 12.0  # a miscarriage or abortion within 12 weeks is recent
 PROCEDURE_RECENT_WEEKS = 4.345  # a procedure within about 4 weeks is recent
 HCG_PREGNANT = 25.0  # mIU/ml: a blood hCG at or above this means a pregnancy
 
+SHOCK_SIGN = "cold_sweat_pallor"
+HEAVY_NOW = "acute_heavy_bleeding"
+THICK_LINING = "ultrasound_thick_endometrium"
+TEST_NEGATIVE = "pregnancy_test_negative"
+RECENT_EXAM = "recent_smear_or_exam"
+
 FINDINGS_USED = (
-    "recent_smear_or_exam",
-    "pregnancy_test_negative",
-    "cold_sweat_pallor",
-    "acute_heavy_bleeding",
-    "ultrasound_thick_endometrium",
+    RECENT_EXAM,
+    TEST_NEGATIVE,
+    SHOCK_SIGN,
+    HEAVY_NOW,
+    THICK_LINING,
     *(f for _, f in GESTATION_BANDS),
     PREGNANT,
     POSTPARTUM,
@@ -172,7 +174,6 @@ _LATE = re.compile(r"\blate\b|\boverdue\b|задерж", re.IGNORECASE)
 # "smear 2 days ago", "colposcopy yesterday": an examination within the 2 days the finding's
 # question asks about
 RECENT_EXAM_WEEKS = 2 / 7 + 1e-6
-RECENT_EXAM = "recent_smear_or_exam"
 _EXAM = re.compile(
     r"\bsmears?\b|\bpap\b|colposcop|\bbiopsy\b|speculum|internal exam|pelvic exam"
     r"|мазок|мазк|кольпоскоп|биопси|осмотр на кресле|на кресле",
@@ -368,11 +369,7 @@ def timing(
             and (age is None or age >= 40)
         ):
             add(POSTMENOPAUSAL, q, "months_without_period")
-            overruled.update(
-                (m.finding, m.start)
-                for m in mentions
-                if m.finding == LATE and m.start < q.end and q.start < m.end
-            )
+            overruled.update(_overlapped(mentions, LATE, q))
         elif (
             q.kind in AMENORRHOEA_KINDS
             and q.value >= AMENORRHOEA_INFREQUENT_WEEKS
@@ -389,11 +386,7 @@ def timing(
             add(LATE, q, "weeks_since_last_period")
         if lang == "ru" and q.kind == "lmp" and q.value < AMENORRHOEA_WEEKS:
             # "ПМП 7 нед. назад": the notes' last menstrual period, not "постменопауза"
-            overruled.update(
-                (m.finding, m.start)
-                for m in mentions
-                if m.finding == POSTMENOPAUSAL and m.start < q.end and q.start < m.end
-            )
+            overruled.update(_overlapped(mentions, POSTMENOPAUSAL, q))
         if q.kind in VITALS_NORMAL:
             finding, low, limit = VITALS_NORMAL[q.kind]
             if low <= q.value < limit:
@@ -462,11 +455,7 @@ def timing(
         if q.kind == "menopause_age" and age is not None and age - q.value >= 1:
             add(POSTMENOPAUSAL, q, "years_since_menopause")
             # "no periods since I was 51": years without periods, not a late one
-            overruled.update(
-                (m.finding, m.start)
-                for m in mentions
-                if m.finding == LATE and m.start < q.end and q.start < m.end
-            )
+            overruled.update(_overlapped(mentions, LATE, q))
         if (
             q.kind == "menarche_ago"
             and q.value <= MENARCHE_WEEKS
@@ -501,6 +490,15 @@ def _nearest(mentions: list[Mention], q: Quantity, slack: int = 12) -> list[Ment
 
     best = min(distance(m) for m in mentions)
     return [m for m in mentions if distance(m) <= best + slack]
+
+
+def _overlapped(mentions: list[Mention], finding: str, q: Quantity) -> set[tuple[str, int]]:
+    """The mentions of a finding that a figure's own words overlap, as overruled keys."""
+    return {
+        (m.finding, m.start)
+        for m in mentions
+        if m.finding == finding and m.start < q.end and q.start < m.end
+    }
 
 
 def _sentence_text(reading: Reading, sentence: int, text: str) -> str:
