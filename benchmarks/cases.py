@@ -3,9 +3,9 @@
     python benchmarks/cases.py [--json]
 
 Each case is read by the parser (nothing else is given: the age too comes from the text) and
-assessed. Four sets:
+assessed. The sets:
 - `cases/en.yaml`, `cases/ru.yaml`: held-out cases written blind (see cases/README.md);
-- `cases/en_dev.yaml`: more blind English cases, used during development;
+- `cases/*_dev*.yaml` (`en_dev.yaml`, ...): more blind cases, used during development;
 - the vignettes' own English one-line summaries and their Russian renderings
   (`vignettes_ru.yaml`): used during development, so their figures are optimistic.
 """
@@ -39,9 +39,12 @@ def run() -> dict[str, tuple[Report, Lang]]:
                 evaluate_text(ckb, load_text_cases(path), lang),
                 lang,
             )
-    dev = default_text_cases("en").with_name("en_dev.yaml")
-    if dev.exists():
-        sets["cases_en_dev (dev)"] = (evaluate_text(ckb, load_text_cases(dev), "en"), "en")
+    for dev in sorted(default_text_cases("en").parent.glob("*_dev*.yaml")):
+        dev_lang: Lang = "ru" if dev.name.startswith("ru") else "en"
+        sets[f"cases_{dev.stem} (dev)"] = (
+            evaluate_text(ckb, load_text_cases(dev), dev_lang),
+            dev_lang,
+        )
     sets["vignettes_en (dev)"] = (evaluate_text(ckb, vignettes, "en"), "en")
     sets["vignettes_ru (dev)"] = (evaluate_text(ckb, russian_vignette_texts(vignettes), "ru"), "ru")
     return sets
@@ -51,6 +54,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="free text to triage and causes, end to end")
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument("--misses", action="store_true", help="list under-triaged and top-3 misses")
+    parser.add_argument(
+        "--only", metavar="TEXT", help="with --misses: list only the sets whose name contains TEXT"
+    )
     args = parser.parse_args()
     sets = run()
     summary: dict[str, Any] = {name: report.summary() for name, (report, _) in sets.items()}
@@ -58,11 +64,15 @@ def main() -> None:
         print(json.dumps(summary, indent=2))
         return
     columns = list(next(iter(summary.values())))  # the metrics' own keys, in their order
-    print(f"{'set':24}" + "".join(f"{c:>12}" for c in columns))
+    widths = [max(8, len(c)) + 2 for c in columns]
+    print(f"{'set':24}" + "".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
     for name, row in summary.items():
-        print(f"{name:24}" + "".join(f"{row[c]:>12}" for c in columns))
+        cells = zip(columns, widths, strict=True)
+        print(f"{name:24}" + "".join(f"{row[c]:>{w}}" for c, w in cells))
     if args.misses:
         for name, (report, _) in sets.items():
+            if args.only and args.only not in name:
+                continue
             for o in report.outcomes:
                 v = o.vignette
                 if o.level.rank < v.gold_triage.rank or not o.top3:
