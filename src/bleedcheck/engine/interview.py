@@ -33,9 +33,11 @@ from bleedcheck.vocab import Evidence, Lang, Presence, TriageLevel
 
 MAX_QUESTIONS = 25
 CONFIDENT_TOP = 0.7  # estimate: stop when the top cause is at least this probable ...
-CONFIDENT_RATIO = 2.0  # ... and at least twice as probable as the runner-up
+CONFIDENT_RATIO = 2.0  # ... and at least twice as probable as the runner-up, ...
+SERIOUS_FLOOR = 0.1  # estimate: ... unless a must-not-miss cause is still this probable
+SERIOUS_WEIGHT = 2.0  # estimate: doubt about a cancer or an urgent cause counts double
 MIN_GAIN_BITS = 0.05  # estimate: a question worth less than this is not asked
-UNKNOWN_STREAK = 6  # after this many "don't know" answers in a row, stop asking
+UNKNOWN_STREAK = 8  # after this many "don't know" answers in a row, stop asking
 MIN_MEMBER_GAIN = 0.01  # a finding adds to its group's question only above this gain
 MAX_OPTIONS = 8  # at most this many options in one adaptive checklist
 CONTEXT_YES = 0.2  # estimate: chance that an unasked context fact applies
@@ -173,19 +175,42 @@ def _could_raise(ckb: CompiledKB, evidence: Evidence, finding: str, above: Triag
     return False
 
 
-def _uncertainty(p: FloatArray) -> FloatArray:
-    """Sum of the binary entropies of the causes' marginals (bits), over the last axis."""
+def _weights(ckb: CompiledKB) -> FloatArray:
+    """How much doubt about each cause counts: more for the ones that must not be missed."""
+    cached = _WEIGHTS.get(ckb.version)
+    if cached is None:
+        conditions = ckb.kb.conditions
+        cached = np.array(
+            [
+                SERIOUS_WEIGHT
+                if conditions[c].cancer
+                or conditions[c].level.rank >= TriageLevel.CONSULTATION_24.rank
+                else 1.0
+                for c in ckb.condition_ids
+            ]
+        )
+        _WEIGHTS[ckb.version] = cached
+    return cached
+
+
+_WEIGHTS: dict[str, FloatArray] = {}
+
+
+def _uncertainty(p: FloatArray, weights: FloatArray) -> FloatArray:
+    """Weighted sum of the binary entropies of the causes' marginals (bits), last axis."""
     q = np.clip(p, 1e-12, 1 - 1e-12)
-    result: FloatArray = (-(q * np.log2(q)) - (1 - q) * np.log2(1 - q)).sum(axis=-1)
+    result: FloatArray = ((-(q * np.log2(q)) - (1 - q) * np.log2(1 - q)) * weights).sum(axis=-1)
     return result
 
 
 def _information_gain(ckb: CompiledKB, post: FloatArray, cols: list[int]) -> FloatArray:
     top = np.flatnonzero(post > 1e-4)
-    return _gain(ckb.links[top][:, cols], ckb.leak[cols], post, top)
+    return _gain(ckb.links[top][:, cols], ckb.leak[cols], post, top, _weights(ckb)[top])
 
 
-def _gain(links_tc: FloatArray, leak: FloatArray, post: FloatArray, top: IntArray) -> FloatArray:
+def _gain(
+    links_tc: FloatArray, leak: FloatArray, post: FloatArray, top: IntArray, weights: FloatArray
+) -> FloatArray:
     """Expected reduction in the uncertainty of the leading causes for yes/no on each finding.
 
     Answers update each condition's odds by its likelihood ratio with the other conditions
@@ -209,10 +234,10 @@ def _gain(links_tc: FloatArray, leak: FloatArray, post: FloatArray, top: IntArra
         result: FloatArray = o / (1.0 + o)
         return result
 
-    h_now = float(_uncertainty(focus))
-    expected = p_yes[:, 0] * _uncertainty(updated(lr_yes)) + (1 - p_yes[:, 0]) * _uncertainty(
-        updated(lr_no)
-    )
+    h_now = float(_uncertainty(focus, weights))
+    expected = p_yes[:, 0] * _uncertainty(updated(lr_yes), weights) + (
+        1 - p_yes[:, 0]
+    ) * _uncertainty(updated(lr_no), weights)
     gain: FloatArray = h_now - expected
     return gain
 
@@ -301,13 +326,14 @@ def _context_gains(
     ckb: CompiledKB, evidence: Evidence, post: FloatArray, candidates: list[str]
 ) -> dict[str, float]:
     """Exact expected uncertainty reduction for context findings, which move priors."""
-    h_now = float(_uncertainty(post))
+    weights = _weights(ckb)
+    h_now = float(_uncertainty(post, weights))
     gains: dict[str, float] = {}
     for fid in candidates:
         yes = infer(ckb, complete(ckb, evidence.with_state(fid, Presence.PRESENT))).posterior.values
         no = infer(ckb, complete(ckb, evidence.with_state(fid, Presence.ABSENT))).posterior.values
-        expected = CONTEXT_YES * float(_uncertainty(yes)) + (1 - CONTEXT_YES) * float(
-            _uncertainty(no)
+        expected = CONTEXT_YES * float(_uncertainty(yes, weights)) + (1 - CONTEXT_YES) * float(
+            _uncertainty(no, weights)
         )
         gains[fid] = h_now - expected
     return gains
@@ -369,7 +395,9 @@ def _adaptive(
     score, group, chosen = scored[0]
     first, second = np.sort(post)[::-1][:2]
     if not raises:
-        if first >= CONFIDENT_TOP and first >= CONFIDENT_RATIO * second:
+        serious = (_weights(ckb) > 1.0) & (post >= SERIOUS_FLOOR)
+        serious[int(np.argmax(post))] = False
+        if first >= CONFIDENT_TOP and first >= CONFIDENT_RATIO * second and not serious.any():
             return None, _t("stop_confident", lang), level
         if score < MIN_GAIN_BITS:
             return None, _t("stop_nothing", lang), level
