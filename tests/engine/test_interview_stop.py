@@ -14,7 +14,14 @@ from bleedcheck.engine.interview import (
     next_question,
     start,
 )
-from bleedcheck.engine.questions import AGE_QUESTION, context_questions, safety_screen
+from bleedcheck.engine.questions import (
+    AGE_QUESTION,
+    QuestionSpec,
+    askable,
+    context_questions,
+    safety_screen,
+    visible_findings,
+)
 from bleedcheck.knowledge.compile import CompiledKB, compiled
 from bleedcheck.vocab import Evidence, Presence
 
@@ -108,3 +115,33 @@ def test_a_run_of_dont_know_answers_ends_the_adaptive_part(ckb):
         adaptive += 1
     assert adaptive <= UNKNOWN_STREAK
     assert current_step(ckb, state).reason == interview._t("stop_nothing", "en")
+
+
+# pregnant under 6 weeks, dark scanty bleeding, no pain: a previous ectopic would change a lot
+EARLY_PREGNANCY = {
+    **dict.fromkeys(DENIED[:11], A),
+    "pregnancy_confirmed": P,
+    "gestation_under_6w": P,
+    "dark_scanty_bleeding": P,
+}
+
+
+def test_context_questions_never_score_below_zero(ckb):
+    evidence = complete(ckb, Evidence(findings=EARLY_PREGNANCY, age=34))
+    post = interview.infer(ckb, evidence).posterior.values
+    candidates = interview._context_candidates(ckb, evidence, post, set())
+    gains = interview._context_gains(ckb, evidence, post, candidates)
+    assert "previous_ectopic_or_tubal_surgery" in gains
+    assert min(gains.values()) >= 0.0
+    # a risk factor that would make a serious cause likely is worth asking about (under the
+    # old entropy difference its "yes" raised the doubt about an ectopic and scored below 0)
+    assert gains["previous_ectopic_or_tubal_surgery"] > gains["smoker"] > 0.0
+
+
+def test_a_pregnant_woman_is_not_asked_about_a_hysterectomy(ckb):
+    pregnant = complete(ckb, Evidence(findings=EARLY_PREGNANCY, age=34))
+    assert not askable("hysterectomy", pregnant)
+    assert askable("hysterectomy", Evidence(findings={"postmenopausal": P}, age=62))
+    history = QuestionSpec("group:history", "checklist", ("hysterectomy", "known_fibroids"))
+    assert visible_findings(history, pregnant) == ("known_fibroids",)
+    assert not askable("first_intercourse", pregnant)

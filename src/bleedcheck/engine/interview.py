@@ -19,6 +19,7 @@ from bleedcheck.engine.evidence import complete
 from bleedcheck.engine.questions import (
     AGE_QUESTION,
     QuestionSpec,
+    askable,
     context_questions,
     group_text,
     relevant,
@@ -325,18 +326,31 @@ def _choose(
 def _context_gains(
     ckb: CompiledKB, evidence: Evidence, post: FloatArray, candidates: list[str]
 ) -> dict[str, float]:
-    """Exact expected uncertainty reduction for context findings, which move priors."""
+    """Expected information from context findings, which move priors rather than likelihoods.
+
+    The chance of a "yes" is a fixed estimate, not the model's own prediction, so expected
+    entropy after the answer can exceed entropy now and would score a risk factor that makes a
+    rare, serious cause likely as worse than useless. The expected divergence of the updated
+    marginals from the current ones equals the entropy reduction when the two agree and is
+    never negative.
+    """
     weights = _weights(ckb)
-    h_now = float(_uncertainty(post, weights))
     gains: dict[str, float] = {}
     for fid in candidates:
         yes = infer(ckb, complete(ckb, evidence.with_state(fid, Presence.PRESENT))).posterior.values
         no = infer(ckb, complete(ckb, evidence.with_state(fid, Presence.ABSENT))).posterior.values
-        expected = CONTEXT_YES * float(_uncertainty(yes, weights)) + (1 - CONTEXT_YES) * float(
-            _uncertainty(no, weights)
-        )
-        gains[fid] = h_now - expected
+        gains[fid] = CONTEXT_YES * _divergence(yes, post, weights) + (
+            1 - CONTEXT_YES
+        ) * _divergence(no, post, weights)
     return gains
+
+
+def _divergence(after: FloatArray, before: FloatArray, weights: FloatArray) -> float:
+    """Weighted sum over causes of the Bernoulli KL divergence of `after` from `before` (bits)."""
+    a = np.clip(after, 1e-12, 1 - 1e-12)
+    b = np.clip(before, 1e-12, 1 - 1e-12)
+    kl = a * np.log2(a / b) + (1 - a) * np.log2((1 - a) / (1 - b))
+    return float((kl * weights).sum())
 
 
 def _context_candidates(
@@ -350,7 +364,12 @@ def _context_candidates(
         ids = [f for when, _ in prior.strata for f in when.finding_ids()]
         ids += [f for f, _ in prior.modifiers]
         for fid in ids:
-            if evidence.state(fid) is Presence.UNKNOWN and fid not in put and fid not in screen:
+            if (
+                evidence.state(fid) is Presence.UNKNOWN
+                and fid not in put
+                and fid not in screen
+                and askable(fid, evidence)
+            ):
                 found[fid] = None
     return list(found)
 
@@ -367,7 +386,11 @@ def _adaptive(
         for i, fid in enumerate(ckb.finding_ids)
         if ckb.child[i] and evidence.state(fid) is Presence.UNKNOWN and fid not in put
     ]
-    child = [i for i in child if (ckb.links[:, i] * post).max() > 1e-3]
+    child = [
+        i
+        for i in child
+        if (ckb.links[:, i] * post).max() > 1e-3 and askable(ckb.finding_ids[i], evidence)
+    ]
     gains: dict[str, float] = {}
     if child:
         values = _information_gain(ckb, post, child)

@@ -161,6 +161,7 @@ RECENT_EVENTS = (
     "recent_smear_or_exam",
 )
 RECENT_EVENT_MAX_AGE = 60
+PREGNANT_LATELY = ("pregnancy_confirmed", "postpartum_12w", "recent_miscarriage_or_abortion")
 
 
 def group_text(group: str, lang: Lang) -> str:
@@ -251,8 +252,22 @@ def visible_findings(spec: QuestionSpec, evidence: Evidence) -> tuple[str, ...]:
         if fid in ("uses_hrt", "uses_tamoxifen") and age is not None and age < 30:
             continue
         if fid == "first_intercourse" and (
-            evidence.state("postmenopausal") is Presence.PRESENT or (age is not None and age > 45)
+            evidence.state("postmenopausal") is Presence.PRESENT
+            or (age is not None and age > 45)
+            or _pregnant_now_or_lately(evidence)
         ):
+            continue
+        if fid == "hysterectomy" and _pregnant_now_or_lately(evidence):
             continue
         out.append(fid)
     return tuple(out)
+
+
+def _pregnant_now_or_lately(evidence: Evidence) -> bool:
+    """Pregnant now or lately: not a question of a removed womb or of sex for the first time."""
+    return any(evidence.state(f) is Presence.PRESENT for f in PREGNANT_LATELY)
+
+
+def askable(fid: str, evidence: Evidence) -> bool:
+    """Whether a single finding makes sense to put to her as its own question."""
+    return bool(visible_findings(QuestionSpec(fid, "yes_no", (fid,)), evidence))
