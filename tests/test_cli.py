@@ -173,3 +173,23 @@ def test_eval_json_prints_the_metrics():
         "over_triage",
     }
     assert data["n"] >= 80
+
+
+def test_assess_writes_the_clinician_reports(tmp_path):
+    pdf, fhir = tmp_path / "report.pdf", tmp_path / "report.json"
+    case = str(EXAMPLES / "early_pregnancy_pain.json")
+    proc = run("assess", case, "--lang", "ru", "--pdf", str(pdf), "--fhir", str(fhir))
+    assert proc.returncode == 0, proc.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    bundle = json.loads(fhir.read_text(encoding="utf-8"))
+    assert bundle["resourceType"] == "Bundle"
+    assert bundle["entry"][0]["resource"]["language"] == "ru"
+    assert f"report written to {pdf}" in proc.stderr
+
+
+def test_a_report_path_that_cannot_be_written_is_one_clear_line(tmp_path):
+    target = tmp_path / "missing" / "report.pdf"
+    proc = run("assess", str(EXAMPLES / "postcoital_young.json"), "--pdf", str(target))
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1].startswith(f"error: cannot write {target}")
+    assert "Traceback" not in proc.stderr

@@ -138,6 +138,14 @@ def assess(
     as_json: JsonOption = False,
     lang: LangOption = "en",
     region: RegionOption = "DEFAULT",
+    pdf: Annotated[
+        Path | None,
+        typer.Option("--pdf", help="Also write the one-page clinician report (PDF) here."),
+    ] = None,
+    fhir: Annotated[
+        Path | None,
+        typer.Option("--fhir", help="Also write the assessment as a FHIR R4 bundle (JSON) here."),
+    ] = None,
 ) -> None:
     """Assess a case: urgency, likely causes with reasons, tests, what to do now."""
     from bleedcheck.engine.assess import assess as run_assess
@@ -172,6 +180,45 @@ def assess(
         out.print_json(data=data)
     else:
         render_assessment(result)
+    _write_reports(result, text, pdf, fhir)
+
+
+def _write_reports(
+    result: Assessment, text: str | None, pdf: Path | None, fhir: Path | None
+) -> None:
+    """Write the clinician reports asked for; a path that cannot be written is a clear error."""
+    if pdf is None and fhir is None:
+        return
+    import json
+
+    from bleedcheck.knowledge.compile import compiled
+    from bleedcheck.report.fhir import fhir_bundle
+    from bleedcheck.report.pdf import clinician_pdf
+
+    ckb = compiled()
+    outputs: list[tuple[Path, Callable[[], bytes]]] = []
+    if pdf is not None:
+        outputs.append((pdf, lambda: clinician_pdf(ckb, result, text=text)))
+    if fhir is not None:
+        outputs.append(
+            (
+                fhir,
+                lambda: json.dumps(
+                    fhir_bundle(ckb, result, text=text), ensure_ascii=False, indent=2
+                ).encode(),
+            )
+        )
+    for path, render in outputs:
+        try:
+            path.write_bytes(render())
+        except OSError as exc:
+            err.print(
+                f"[bold red]error:[/] cannot write {path}: {exc.strerror}",
+                highlight=False,
+                soft_wrap=True,
+            )
+            raise typer.Exit(2) from None
+        err.print(f"report written to {path}", highlight=False, soft_wrap=True)
 
 
 def _parse_text(text: str, lang: Lang) -> Any:

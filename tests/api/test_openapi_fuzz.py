@@ -25,7 +25,7 @@ def _parser_installed() -> bool:
 
 
 # /v1/parse answers 503 until the text parser is installed; fuzz it once it is
-STATELESS = r"^/(healthz|v1/(triage|diagnosis|explain|conditions.*|findings{parse}))$".format(
+STATELESS = r"^/(healthz|v1/(triage|diagnosis|explain|report/pdf|report/fhir|conditions.*|findings{parse}))$".format(
     parse="|parse" if _parser_installed() else ""
 )
 

@@ -241,3 +241,17 @@ def test_the_description_prefills_answers(client: httpx.Client) -> None:
     html = client.get(location).text
     assert "from your description" in html
     assert re.search(r'value="large_clots" checked', html)
+
+
+def test_the_result_page_offers_the_clinician_report(client: httpx.Client) -> None:
+    """The link works with the browser's own cookie: no token in the page or the URL."""
+    result = complete(client, start(client, "bleeding after sex, no pain"))
+    html = client.get(result).text
+    link = re.search(r'href="(/v1/interviews/[A-Za-z0-9_-]+/report\.pdf)" download', html)
+    assert link, "no report link on the result page"
+    pdf = client.get(link.group(1))
+    assert pdf.status_code == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-")
+    stranger = httpx.get(str(client.base_url.join(link.group(1))), timeout=30)
+    assert stranger.status_code == 404

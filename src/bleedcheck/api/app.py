@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from bleedcheck.api.limits import BodySizeLimit
 from bleedcheck.api.problems import PROBLEM_JSON, install_problem_handler
-from bleedcheck.api.routes import cases, health, interviews, reference
+from bleedcheck.api.routes import cases, health, interviews, reference, reports
 from bleedcheck.api.schemas import Problem
 from bleedcheck.knowledge.compile import compiled
 from bleedcheck.settings import Settings
@@ -55,7 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.repository = repository
     install_problem_handler(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
-    for module in (health, cases, reference, interviews):
+    for module in (health, cases, reference, interviews, reports):
         app.include_router(module.router)
     mount_web(app, settings, repository)
     return app

@@ -62,6 +62,16 @@ class CaseIn(Request):
     region: Region | None = None
 
 
+class ReportIn(CaseIn):
+    """A case to report on, and optionally her own words to print on the report as given."""
+
+    text: str | None = Field(
+        default=None,
+        max_length=MAX_TEXT,
+        description="Her own words; printed on the report, not parsed (use /v1/parse for that).",
+    )
+
+
 class DiagnosisIn(CaseIn):
     asked: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(
         default_factory=list,

@@ -220,6 +220,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "print": {"en": "Print or save this page", "ru": "Распечатать или сохранить"},
     "change_last": {"en": "Change my last answer", "ru": "Изменить последний ответ"},
     "new_check": {"en": "Start a new check", "ru": "Начать новую проверку"},
+    "report_pdf": {
+        "en": "Report for your doctor (PDF)",
+        "ru": "Отчёт для врача (PDF)",
+    },
     "print_hint": {
         "en": "Use your browser\u2019s Print command to print or save this page.",
         "ru": "Чтобы распечатать или сохранить страницу, используйте команду печати браузера.",
