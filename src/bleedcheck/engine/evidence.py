@@ -13,6 +13,10 @@ from bleedcheck.knowledge.compile import CompiledKB
 from bleedcheck.vocab import Evidence, Presence
 
 MIN_AGE, MAX_AGE = 0, 120
+# estimate: periods have stopped for good in nearly every woman by 60 (the menopause comes at
+# about 51, and "perimenopause" is a diagnosis of the 40s and early 50s, clinical reference §2);
+# bleeding then is handled as postmenopausal bleeding unless she says her periods go on
+POSTMENOPAUSAL_AGE = 60
 
 # Facts that follow from other facts. A late period keeps pregnancy possible whatever she
 # believes, until a test is negative (DESIGN.md: never ruled out by belief).
@@ -83,6 +87,9 @@ def complete(ckb: CompiledKB, evidence: Evidence) -> Evidence:
     for cause, effect in _IMPLIES:
         if findings.get(cause) is Presence.PRESENT and effect in ckb.finding_index:
             findings[effect] = Presence.PRESENT
+    old = evidence.age is not None and evidence.age >= POSTMENOPAUSAL_AGE
+    if old and "postmenopausal" in ckb.finding_index and "postmenopausal" not in findings:
+        findings["postmenopausal"] = Presence.PRESENT
     late = findings.get("period_late") is Presence.PRESENT
     if late and findings.get("pregnancy_test_negative") is not Presence.PRESENT:
         findings["pregnancy_possible"] = Presence.PRESENT
