@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 # Commands in the README's command-line block that need neither a server nor a terminal.
-RUNNABLE = re.compile(r"^bleedcheck (assess|kb|eval|parse)\b")
+RUNNABLE = re.compile(r"^bleedcheck (assess|kb|eval|parse|diary)\b")
 
 
 def readme_commands() -> list[str]:
@@ -24,14 +24,16 @@ def readme_commands() -> list[str]:
 
 
 @pytest.mark.parametrize("command", readme_commands())
-def test_readme_command_runs(command):
+def test_readme_command_runs(command, tmp_path):
+    """Each command runs as a user would type it, in a scratch folder (reports land there)."""
     args = shlex.split(command)[1:]
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
     proc = subprocess.run(
         [sys.executable, "-m", "bleedcheck.cli", *args],
         capture_output=True,
         text=True,
         timeout=300,
-        cwd=ROOT,
+        cwd=tmp_path,
         check=False,
     )
     assert proc.returncode == 0, proc.stderr

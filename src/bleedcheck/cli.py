@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -138,14 +138,8 @@ def assess(
     as_json: JsonOption = False,
     lang: LangOption = "en",
     region: RegionOption = "DEFAULT",
-    pdf: Annotated[
-        Path | None,
-        typer.Option("--pdf", help="Also write the one-page clinician report (PDF) here."),
-    ] = None,
-    fhir: Annotated[
-        Path | None,
-        typer.Option("--fhir", help="Also write the assessment as a FHIR R4 bundle (JSON) here."),
-    ] = None,
+    pdf: PdfOption = None,
+    fhir: FhirOption = None,
 ) -> None:
     """Assess a case: urgency, likely causes with reasons, tests, what to do now."""
     from bleedcheck.engine.assess import assess as run_assess
@@ -183,8 +177,22 @@ def assess(
     _write_reports(result, text, pdf, fhir)
 
 
+PdfOption = Annotated[
+    Path | None,
+    typer.Option("--pdf", help="Also write the one-page clinician report (PDF) here."),
+]
+FhirOption = Annotated[
+    Path | None,
+    typer.Option("--fhir", help="Also write the assessment as a FHIR R4 bundle (JSON) here."),
+]
+
+
 def _write_reports(
-    result: Assessment, text: str | None, pdf: Path | None, fhir: Path | None
+    result: Assessment,
+    text: str | None,
+    pdf: Path | None,
+    fhir: Path | None,
+    chart: Callable[[], bytes] | None = None,
 ) -> None:
     """Write the clinician reports asked for; a path that cannot be written is a clear error."""
     if pdf is None and fhir is None:
@@ -198,7 +206,9 @@ def _write_reports(
     ckb = compiled()
     outputs: list[tuple[Path, Callable[[], bytes]]] = []
     if pdf is not None:
-        outputs.append((pdf, lambda: clinician_pdf(ckb, result, text=text)))
+        outputs.append(
+            (pdf, lambda: clinician_pdf(ckb, result, text=text, chart_png=chart and chart()))
+        )
     if fhir is not None:
         outputs.append(
             (
@@ -424,6 +434,218 @@ def evaluate_cmd(
     out.print(matrix)
     for key, value in summary.items():
         out.print(f"{key}: {value}", highlight=False)
+
+
+# --- bleeding diary -------------------------------------------------------------------------
+
+diary_app = typer.Typer(
+    help=(
+        "A bleeding diary (CSV or JSON, one entry a day) against the FIGO 2018 limits: "
+        "analyse it, assess it with the engine, chart it. Try "
+        "examples/diary/regular_cycles.csv or examples/diary/between_periods_ru.json."
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(diary_app, name="diary")
+
+if TYPE_CHECKING:
+    from bleedcheck.diary import Diary, DiaryAnalysis, DiaryFinding
+
+DiaryFileArgument = Annotated[
+    Path,
+    typer.Argument(
+        metavar="FILE",
+        help=(
+            "Diary file: CSV with the header date,flow[,after_sex,pain,clots,pads,note] or JSON "
+            '[{"date": "2026-03-01", "flow": "light"}, ...]. Dates YYYY-MM-DD or DD.MM.YYYY; '
+            "flow none, spotting, light, medium, heavy, very_heavy (or in Russian)."
+        ),
+    ),
+]
+DiaryAgeOption = Annotated[
+    float | None,
+    typer.Option(
+        "--age",
+        help="Age in years: the regularity limit is 7 days at 26-41, else 9; the engine uses it.",
+    ),
+]
+DiaryTodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="Count days up to this date, not today (the example diaries end in June 2026).",
+    ),
+]
+
+
+def _diary_analysis(
+    file: Path, today: str | None, age: float | None
+) -> tuple[Diary, DiaryAnalysis]:
+    """Read and analyse a diary; a bad --today is bad input like a bad file."""
+    import datetime as dt
+
+    from bleedcheck.diary import analyse_diary, read_diary
+    from bleedcheck.errors import DiaryError
+
+    try:
+        day = dt.date.fromisoformat(today) if today is not None else None
+    except ValueError:
+        raise DiaryError(f"--today: {today!r} is not a date; write YYYY-MM-DD") from None
+    diary = read_diary(file, today=day)
+    return diary, analyse_diary(diary, day, age)
+
+
+@diary_app.command("analyse")
+def diary_analyse(
+    file: DiaryFileArgument,
+    as_json: JsonOption = False,
+    lang: LangOption = "en",
+    age: DiaryAgeOption = None,
+    today: DiaryTodayOption = None,
+) -> None:
+    """Episodes and cycles, FIGO classification with the numbers, and the findings it shows.
+
+    Example: bleedcheck diary analyse examples/diary/regular_cycles.csv --today 2026-07-01
+    """
+    from bleedcheck.diary import diary_findings
+
+    language = _lang(lang)
+    _, analysis = _guard(lambda: _diary_analysis(file, today, age))
+    findings = diary_findings(analysis)
+    if as_json:
+        out.print_json(
+            data={
+                "analysis": analysis.model_dump(mode="json"),
+                "findings": [f.model_dump(mode="json") for f in findings],
+            }
+        )
+        return
+    _render_diary(analysis, findings, language)
+
+
+def _render_diary(analysis: DiaryAnalysis, findings: list[DiaryFinding], lang: Lang) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from bleedcheck.diary.words import parameter_word, word
+
+    episodes = Table(title=word("episodes", lang), box=box.SIMPLE_HEAD)
+    for key in ("start", "days", "kind", "max_flow", "heavy_days", "cycle"):
+        right = key in ("days", "heavy_days", "cycle")
+        episodes.add_column(
+            word(key, lang), justify="right" if right else "left", min_width=10 * (key == "start")
+        )
+    starts = [e.start for e in analysis.episodes if e.kind == "period"]
+    for e in analysis.episodes:
+        following = [s for s in starts if s > e.start] if e.kind == "period" else []
+        episodes.add_row(
+            e.start.isoformat(),
+            str(e.days),
+            word(e.kind.value, lang),
+            word(e.max_flow.value, lang),
+            str(e.heavy_days),
+            str((following[0] - e.start).days) if following else "",
+        )
+    out.print(episodes)
+    figo = Table(title=word("figo", lang), box=box.SIMPLE_HEAD)
+    for key in ("parameter", "result", "why"):
+        figo.add_column(word(key, lang))
+    for c in analysis.classifications:
+        style = "bold red" if c.abnormal else "green" if c.status != "unknown" else "dim"
+        figo.add_row(
+            parameter_word(c.parameter, lang),
+            f"[{style}]{word(c.status, lang)}[/]",
+            c.explanation[lang],
+        )
+    out.print(figo)
+    out.print(f"[bold]{word('findings', lang)}:[/]", highlight=False)
+    if not findings:
+        out.print(f"  {word('no_findings', lang)}", highlight=False)
+    for f in findings:
+        state = word("present" if f.state == "present" else "absent_finding", lang)
+        because = f" ({f.because})" if lang == "en" else ""
+        out.print(f"  {state:14} {f.id}{because}", highlight=False)
+    for note in analysis.notes:
+        out.print(f"\n[italic]{note[lang]}[/]", highlight=False)
+
+
+@diary_app.command("assess")
+def diary_assess(
+    file: DiaryFileArgument,
+    age: DiaryAgeOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = "en",
+    region: RegionOption = "DEFAULT",
+    today: DiaryTodayOption = None,
+    pdf: PdfOption = None,
+    fhir: FhirOption = None,
+) -> None:
+    """Assess what the diary shows with the engine: urgency, likely causes, tests.
+
+    Example: bleedcheck diary assess examples/diary/between_periods_ru.json --age 42 --today 2026-07-01
+    """
+    from bleedcheck.diary.findings import evidence_from_analysis
+    from bleedcheck.engine.assess import assess_evidence
+    from bleedcheck.knowledge.compile import compiled
+
+    language = _lang(lang)
+
+    read: list[tuple[Diary, DiaryAnalysis]] = []
+
+    def run() -> Assessment:
+        read.append(_diary_analysis(file, today, age))
+        ckb = compiled()
+        return assess_evidence(ckb, evidence_from_analysis(ckb, read[0][1]), language, region)
+
+    result = _guard(run)
+    if as_json:
+        out.print_json(data=result.model_dump(mode="json"))
+    else:
+        render_assessment(result)
+
+    def chart() -> bytes:
+        from bleedcheck.diary import chart_png
+
+        diary, analysis = read[0]
+        return chart_png(diary, language, analysis=analysis)
+
+    _write_reports(result, None, pdf, fhir, chart)
+
+
+@diary_app.command("chart")
+def diary_chart(
+    file: DiaryFileArgument,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Where to write: a .png or .svg file.")
+    ],
+    lang: LangOption = "en",
+    today: DiaryTodayOption = None,
+) -> None:
+    """Draw the diary: flow a day, periods shaded, bleeding between periods and after sex marked.
+
+    Example: bleedcheck diary chart examples/diary/regular_cycles.csv -o diary.svg
+    """
+    from bleedcheck.diary import chart_png, chart_svg
+    from bleedcheck.errors import DiaryError
+
+    language = _lang(lang)
+    kind = output.suffix.lower()
+    if kind not in (".png", ".svg"):
+        raise typer.BadParameter(f"'{output}' must end in .png or .svg", param_hint="-o")
+
+    def draw() -> None:
+        diary, analysis = _diary_analysis(file, today, None)
+        try:
+            if kind == ".png":
+                output.write_bytes(chart_png(diary, language, analysis=analysis))
+            else:
+                output.write_text(chart_svg(diary, language, analysis=analysis), encoding="utf-8")
+        except OSError as exc:
+            raise DiaryError(f"{output}: cannot be written ({exc.strerror or exc})") from None
+
+    _guard(draw)
+    out.print(f"wrote {output}", highlight=False)
 
 
 def main() -> None:

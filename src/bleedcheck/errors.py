@@ -6,6 +6,7 @@
      ├── KnowledgeError      a knowledge-base file is missing, malformed or inconsistent
      ├── EvidenceError       a case or evidence is invalid (unknown finding, bad age, two bands)
      ├── CaseFileError       a case file cannot be read or parsed (line and column given)
+     ├── DiaryError          a bleeding diary cannot be imported (file, row and field given)
      ├── AnswerError         an interview answer does not fit the question that was asked
      ├── StaleAnswer         an interview answer refers to an old step (HTTP 409)
      ├── StorageError        the database cannot store or load a record
@@ -42,6 +43,10 @@ class EvidenceError(BleedcheckError):
 
 class CaseFileError(BleedcheckError):
     """A case file could not be read or parsed."""
+
+
+class DiaryError(BleedcheckError):
+    """A bleeding diary could not be imported: names the file, the row or entry and the field."""
 
 
 class AnswerError(BleedcheckError):

@@ -120,3 +120,17 @@ def test_the_pdf_embeds_a_font_with_cyrillic(ckb):
     pdf = clinician_pdf(ckb, assess(ECTOPIC, lang="ru"), text="кровит, болит слева")
     assert b"DejaVu" in pdf
     assert _pages(pdf) == 1
+
+
+def test_a_diary_chart_still_leaves_one_page(ckb):
+    from bleedcheck.diary import analyse_diary, chart_png, read_diary
+    from tests.conftest import ROOT
+
+    today = datetime(2026, 7, 1).date()
+    diary = read_diary(ROOT / "examples" / "diary" / "between_periods_ru.json", today=today)
+    chart = chart_png(diary, "ru", analysis=analyse_diary(diary, today))
+    busiest = _busiest()
+    result = assess({"age": busiest.age, "evidence": busiest.evidence}, lang="ru")
+    pdf = clinician_pdf(ckb, result, text="долго и много " * 80, chart_png=chart, created=WHEN)
+    assert _pages(pdf) == 1
+    assert b"/Subtype /Image" in pdf

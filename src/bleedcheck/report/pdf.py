@@ -7,6 +7,7 @@ FHIR bundle carries everything.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
@@ -27,12 +28,25 @@ _FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 MARGIN = 14  # mm
 LINE = 4.6  # mm per line of body text
 BODY, SMALL, HEADING = 9, 7.5, 11  # font sizes (pt)
-MAX_CAUSES = 8
-MAX_TESTS = 8
-MAX_REASONS = 4
-MAX_WORDS_CHARS = 600  # her own words, cut with an ellipsis beyond this
-MAX_LIST_CHARS = 420  # present / absent findings, cut beyond this
 CHART_HEIGHT = 38  # mm for an optional diary chart
+
+
+@dataclass(frozen=True)
+class _Limits:
+    """How much of each list goes on the page; tighter limits are tried until it fits."""
+
+    causes: int
+    tests: int
+    reasons: int
+    words_chars: int  # her own words, cut with an ellipsis beyond this
+    list_chars: int  # present / absent findings, cut beyond this
+
+
+LIMITS = (
+    _Limits(causes=8, tests=8, reasons=4, words_chars=600, list_chars=420),
+    _Limits(causes=6, tests=6, reasons=3, words_chars=300, list_chars=260),
+    _Limits(causes=5, tests=5, reasons=2, words_chars=160, list_chars=160),
+)
 
 # the level's colour is a cue only: the label is always printed beside it
 LEVEL_RGB: dict[TriageLevel, tuple[int, int, int]] = {
@@ -60,6 +74,15 @@ class _Page(FPDF):
         self.set_auto_page_break(True, margin=MARGIN)
         self.add_page()
 
+    def finish(self) -> bytes:
+        """The PDF bytes; then the font files fontTools keeps open for lazy loading are closed."""
+        data = bytes(self.output())
+        for font in self.fonts.values():
+            ttfont = getattr(font, "ttfont", None)
+            if ttfont is not None:
+                ttfont.close()
+        return data
+
     def heading(self, text: str) -> None:
         self.ln(1.5)
         self.set_font(FONT, "B", HEADING)
@@ -85,12 +108,31 @@ def clinician_pdf(
     chart_png: bytes | None = None,
     created: datetime | None = None,
 ) -> bytes:
-    """The assessment as a one-page A4 PDF (bytes), in the assessment's language."""
+    """The assessment as a one-page A4 PDF (bytes), in the assessment's language.
+
+    Lists are cut step by step (`LIMITS`) until everything fits on one page.
+    """
+    when = (created or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    for limits in LIMITS:
+        pdf = _render(ckb, result, text, chart_png, when, limits)
+        data = pdf.finish()
+        if pdf.page_no() == 1:
+            break
+    return data
+
+
+def _render(
+    ckb: CompiledKB,
+    result: Assessment,
+    text: str | None,
+    chart_png: bytes | None,
+    when: str,
+    limits: _Limits,
+) -> _Page:
     lang = result.lang
     pdf = _Page()
     pdf.set_title(report_text("title", lang))
     pdf.set_creator("bleedcheck")
-    when = (created or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
 
     pdf.set_font(FONT, "B", 14)
     pdf.multi_cell(0, 7, report_text("title", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -104,16 +146,16 @@ def clinician_pdf(
     )
     pdf.labelled(report_text("age", lang), age)
     if text:
-        pdf.labelled(report_text("her_words", lang), f"«{_cut(text.strip(), MAX_WORDS_CHARS)}»")
+        words = _cut(text.strip(), limits.words_chars)
+        pdf.labelled(report_text("her_words", lang), f"«{words}»")
 
-    _triage(pdf, result)
-    _findings(pdf, ckb, result)
-    _differential(pdf, result)
+    _triage(pdf, result, limits)
+    _findings(pdf, ckb, result, limits)
+    _differential(pdf, result, limits)
 
     if result.tests:
         pdf.heading(report_text("workup", lang))
-        names = [t.name for t in result.tests[:MAX_TESTS]]
-        pdf.para(" · ".join(names))
+        pdf.para(" · ".join(t.name for t in result.tests[: limits.tests]))
     if chart_png:
         pdf.heading(report_text("diary", lang))
         pdf.image(BytesIO(chart_png), h=CHART_HEIGHT)
@@ -122,10 +164,10 @@ def clinician_pdf(
     pdf.set_text_color(*GREY)
     pdf.para(result.disclaimer, "I", SMALL)
     pdf.para(report_text("footer", lang, kb=ckb.version), size=SMALL)
-    return bytes(pdf.output())
+    return pdf
 
 
-def _triage(pdf: _Page, result: Assessment) -> None:
+def _triage(pdf: _Page, result: Assessment, limits: _Limits) -> None:
     tri = result.triage
     lang = result.lang
     pdf.heading(report_text("triage", lang))
@@ -141,7 +183,7 @@ def _triage(pdf: _Page, result: Assessment) -> None:
     if reasons:
         pdf.set_font(FONT, "B", BODY)
         pdf.cell(0, LINE, f"{report_text('red_flags', lang)}:", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        for reason in reasons[:MAX_REASONS]:
+        for reason in reasons[: limits.reasons]:
             pdf.para(f"• {reason}")
     pdf.labelled(report_text("safety_net", lang), tri.safety_net)
     pdf.set_left_margin(MARGIN)
@@ -150,18 +192,18 @@ def _triage(pdf: _Page, result: Assessment) -> None:
     pdf.set_fill_color(255, 255, 255)
 
 
-def _findings(pdf: _Page, ckb: CompiledKB, result: Assessment) -> None:
+def _findings(pdf: _Page, ckb: CompiledKB, result: Assessment, limits: _Limits) -> None:
     lang = result.lang
     states = result.evidence.items()
     present = [finding_label(ckb, f, lang) for f, s in states if s is Presence.PRESENT]
     absent = [finding_label(ckb, f, lang) for f, s in states if s is Presence.ABSENT]
     none = report_text("none", lang)
     pdf.heading(f"{report_text('present', lang)} / {report_text('absent', lang)}")
-    pdf.labelled(report_text("present", lang), _cut(", ".join(present) or none, MAX_LIST_CHARS))
-    pdf.labelled(report_text("absent", lang), _cut(", ".join(absent) or none, MAX_LIST_CHARS))
+    pdf.labelled(report_text("present", lang), _cut(", ".join(present) or none, limits.list_chars))
+    pdf.labelled(report_text("absent", lang), _cut(", ".join(absent) or none, limits.list_chars))
 
 
-def _differential(pdf: _Page, result: Assessment) -> None:
+def _differential(pdf: _Page, result: Assessment, limits: _Limits) -> None:
     lang = result.lang
     pdf.heading(report_text("differential", lang))
     pdf.set_font(FONT, "", SMALL + 0.5)
@@ -182,7 +224,7 @@ def _differential(pdf: _Page, result: Assessment) -> None:
         cell_fill_mode=TableCellFillMode.NONE,
     ) as table:
         table.row(head)
-        for i, c in enumerate(result.conditions[:MAX_CAUSES], start=1):
+        for i, c in enumerate(result.conditions[: limits.causes], start=1):
             support = ", ".join(s.label for s in c.supporting[:4])
             table.row((str(i), c.name, ", ".join(c.icd10), f"{c.probability:.0%}", support))
     if result.serious_not_ruled_out:
