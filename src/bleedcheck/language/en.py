@@ -57,6 +57,15 @@ _IRREGULAR = {
     "labour": "labor",
     "periods": "period",
     "clots": "clot",
+    # the short units of notes and posts: "2 wks late" is "2 weeks late"
+    "wk": "week",
+    "wks": "week",
+    "hr": "hour",
+    "hrs": "hour",
+    "mth": "month",
+    "mths": "month",
+    "yr": "year",
+    "yrs": "year",
     "tiredness": "tired",
 }
 _SPELLING = [
@@ -90,6 +99,7 @@ _GAP_BLOCK = (
     "small",  # "with small clots" is no "with clots"
     "tiny",
     "get",  # "keep getting breakthrough bleeding" recurs; it is no "keeps bleeding"
+    "like",  # "bleeding like a heavy period" compares; it is no "bleeding heavier"
 )
 # medspaCy only lets a terminating cue cut a scope its own scope overlaps, and its overlap
 # test misses a terminator scope that wholly contains the other; a one-token scope avoids it.
@@ -431,6 +441,38 @@ _PERIOD_TALK = re.compile(
 # Groups whose findings name one medicine or method: inside a longer match of another
 # finding of these groups, a shorter one is part of its name ("HRT patches" is no patch).
 _PRODUCT_GROUPS = frozenset({"contraception", "medication"})
+# "faint" and "collapsed" also describe things, not her: "a faint line", "a faint smell",
+# "faint pink streaks"; "a collapsed ovarian cyst" on a scan. Those are no faint.
+FAINTING = "fainting_or_collapse"
+SEVERE_PAIN = "pain_severe_abdominal"
+HEAVIER = "bleeding_getting_heavier"
+_MORE = frozenset({"more", "getting", "got", "gets", "becoming", "became", "even"})
+_FAINT_THING = re.compile(
+    r"\s+(?:(?:positive|pink|brown|red|grey|gray|blue|second)\s+)?(?:lines?|positive|pos"
+    r"|smell|odou?r|scent|trace|streaks?|tinge|marks?|stains?|spots?|spotting|blood|pink"
+    r"|brown|red|colou?r|ache|twinges?|cramps?|result)\b",
+    re.IGNORECASE,
+)
+_COLLAPSED_THING = re.compile(
+    r"\s+(?:(?:right|left|r|l|the|a|an)\s+)?(?:(?:ovarian|corpus|luteal|haemorrhagic"
+    r"|hemorrhagic)\s+)?(?:cysts?|follicles?|ovary|lung|sac|veins?|uterus|cervix)\b",
+    re.IGNORECASE,
+)
+# ... and "the cyst had collapsed": the thing named just before
+_THING_BEFORE = re.compile(
+    r"\b(?:cysts?|follicles?|ovary|lung|sac|veins?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+_FAINT_WORDS = frozenset({"faint", "collapsed"})
+_LOOK_BACK = 40  # characters: a few words before the finding
+# "tested positive for chlamydia", "a positive test for covid": a test for something else
+PREGNANT = "pregnancy_confirmed"
+_POSITIVE_FOR_OTHER = re.compile(
+    r"\s+for\s+(?!(?:a\s+|the\s+)?(?:pregnan\w*|hcg|b-?hcg))\w", re.IGNORECASE
+)
+# "I keep bleeding after sex": it happens each time, not a bleed that will not stop
+NOT_STOPPING = "bleeding_not_stopping"
+_KEEP_WORDS = ("keep", "keeps", "kept")
+_AFTER_TRIGGER = re.compile(r"\s+(?:after|during|with|when|whenever|every time)\b", re.IGNORECASE)
 # A plain "coil" is the copper one unless the sentence names a hormonal one ("the coil
 # (Mirena)"); a risk phrase that starts with a denial ("never had a smear") says nothing of
 # a recent smear; "heavier than a period" compares with a period, not with yesterday.
@@ -459,8 +501,10 @@ def _past_list_end(
     if target.start < cue_end:
         return any(t.text == "," for t in doc[target.end : cue_start])
     between = doc[cue_end : target.start]
-    if any(t.text == "(" for t in between):
-        return True  # "not pregnant (2 negative tests)": the bracket gives the evidence
+    if any(t.text in ("(", ")") for t in between):
+        # "not pregnant (2 negative tests)": the bracket gives the evidence; "(... not
+        # enough lube) i had some spotting": a denial inside brackets stays inside
+        return True
     commas = [t.i for t in between if t.text == ","]
     if not commas:
         return False
@@ -555,6 +599,8 @@ def _english_choice(
             continue
         if literal in _PERIOD_ONLY and not _PERIOD_TALK.search(sentence(i)):
             continue
+        if _describes_a_thing(finding, found[i]):
+            continue
         if (
             finding == "acute_heavy_bleeding"
             and _PERIOD_TALK.search(found[i].text + " " + sentence(i))
@@ -563,6 +609,29 @@ def _english_choice(
             continue
         kept.append(i)
     return kept
+
+
+def _describes_a_thing(finding: str, span: Any) -> bool:
+    """Words of a finding that here describe something else: a faint line, a collapsed
+    cyst, severe period pain, bleeding heavily (not heavier), a positive test for an
+    infection, bleeding that comes back after each trigger."""
+    text = str(span.doc.text)
+    words = str(span.text).lower()
+    if finding == FAINTING and words in _FAINT_WORDS:
+        if words == "faint":
+            return _FAINT_THING.match(text, span.end_char) is not None
+        before = text[max(0, span.start_char - _LOOK_BACK) : span.start_char]
+        return bool(_COLLAPSED_THING.match(text, span.end_char) or _THING_BEFORE.search(before))
+    if finding == HEAVIER and "heavily" in words.split():
+        # the stemmer makes "heavily" look like "heavier": only "more heavily" is a change
+        return not _MORE.intersection(words.split())
+    if finding == SEVERE_PAIN and _PERIOD_TALK.search(words):
+        return True  # "horrendous period pain" is how bad her periods are, not acute pain
+    if finding == PREGNANT and "positive" in words:
+        return _POSITIVE_FOR_OTHER.match(text, span.end_char) is not None
+    if finding == NOT_STOPPING and words.split()[0] in _KEEP_WORDS:
+        return _AFTER_TRIGGER.match(text, span.end_char) is not None
+    return False
 
 
 def _skip_pattern_validation(target_matcher: Any) -> None:

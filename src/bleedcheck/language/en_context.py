@@ -149,7 +149,10 @@ CUES: tuple[Cue, ...] = tuple(
         "|according to her mother|according to mum"
         "|days history of|week history of|weeks history of|month history of|months history of"
         "|hour history of|hours history of|year history of|years history of|short history of"
-        "|recent history of|day hx of|week hx of",
+        "|recent history of|day hx of|week hx of"
+        # a change of colour or amount is no end: "lochia had settled to brown"
+        "|settled to|settled into|settled down to|eased to|eased off to|slowed to"
+        "|slowed down to|died down to|calmed down to|turned to|changed to",
     )
     + _many(
         TERMINATE,

@@ -96,6 +96,11 @@ def _weeks(number: float, unit: str | None) -> float | None:
 _EN_UNIT = r"(?P<u>days?|weeks?|wks?|wk|months?|mnths?|monts?|mths?|years?|yrs?|fortnights?)"
 # since a birth, hours count too ("home birth 3 hours ago")
 _EN_UNIT_BIRTH = r"(?P<u>hours?|hrs?|h|days?|weeks?|wks?|months?|mths?)"
+# the birth named by the baby: "after having my son", "since I had the baby"
+_EN_AFTER_BABY = (
+    r"(?:after|since)\s+(?:having|i had|she had|we had|giving birth to|the birth of)\s+"
+    r"(?:my|a|the|our|her)\s+(?:baby|son|daughter|twins|boy|girl|little one|ds|dd|lo)\b"
+)
 _EN_AGE_STOP = (
     r"(?!\s*(?:-\s*\d|-\w|\+|/|%|'|\.\d|,\d)|\s*(?:weeks?|wks?|days?|months?|w\b|kg|lbs?|cm|mm|times|"
     r"hours?|hrs?|x\b|pads?|pregnant|mins?|minutes?|st\b|stone|percent|degrees?|c\b|th\b|nd\b|"
@@ -236,6 +241,9 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ("age", r"(?:^|[.!?]\s+)\(?f\)?\s*[,/-]?\s*(?P<n>\d{2})\b", None),
             ("age", r"^\W*\(?\s*(?P<n>\d{2})\s*\)?\s*(?:,|-|\band\b|\))", None),
             ("age", r"(?:^|[,(]\s*)(?P<n>[1-9]\d)\s*(?:,|\)|$)", None),
+            # a post that opens with her age: "27. horrendous period pain", "34 with regular
+            # cycles, but ..."
+            ("age", r"^\W*(?P<n>[1-9]\d)\s*(?:\.\s+(?=[a-z])|\s+with\s+)", None),
             # weeks of pregnancy
             # (not a uterus "16/40 size": a size, see _UTERUS_SIZE for Russian)
             (
@@ -263,6 +271,14 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             (  # "she's 8 weeks and bleeding", "I'm only 5 weeks": said of herself, pregnant
                 "gestation_at",
                 rf"\b(?:i'?m|i am|im|she'?s|she is)\s+{approx}{n}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|postpartum|post|pp\b|old|after|since|late|overdue|of\b|and\b\s+\d))",
+                "week",
+            ),
+            (  # "32 wks with twins", "20 weeks with my second": carrying them now
+                "gestation",
+                rf"(?<!for )(?<!over )(?<!past )(?<!last )(?<!been )(?<!was )\b{n}\s*(?:\+\s*\d\s*)?"
+                rf"(?:weeks?|wks?)\s+(?:pregnant\s+)?with\s+(?:twins|triplets"
+                rf"|(?:my|our)\s+(?:first|second|third|fourth|\d(?:st|nd|rd|th))\b"
+                rf"(?!\s+(?:period|time|cycle|pack|month|week|day)))",
                 "week",
             ),
             (  # a note's bare "28-year-old, 33 weeks, ...": weeks of pregnancy (see timing)
@@ -307,6 +323,16 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 rf"\b(?:birth|delivery|delivered|caesarean|cesarean|c-?section|lscs)\b[^.!?;]{{0,20}}?\b{approx}{n}\s*{_EN_UNIT_BIRTH}\s+ago",
                 None,
             ),
+            (  # "2 weeks after having my son", "10 days since I had the baby"
+                "postpartum",
+                rf"\b{approx}{n}\s*{_EN_UNIT_BIRTH}\s+{_EN_AFTER_BABY}",
+                None,
+            ),
+            (
+                "postpartum",
+                rf"\bday\s*{n}\s+{_EN_AFTER_BABY}",
+                "day",
+            ),  # "Day 4 after having my son"
             (
                 "postpartum",
                 rf"\b(?:baby|son|daughter|daugther|little one|newborn|lo)\s+is\s+(?:now\s+|only\s+|just\s+)?{n}\s*{_EN_UNIT}",
@@ -344,13 +370,13 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
             ),
             (
                 "postpartum",
-                r"\b(?:postpartum|post[- ]?partum|postnatal|post[- ]?natal|post[- ]?(?:lscs|nvd|c-?section|caesarean|delivery))\s*:?\s*(?:day|d)\s*(?P<n>\d{1,2})\b",
+                r"\b(?:postpartum|post[- ]?partum|postnatal|post[- ]?natal|pn|post[- ]?(?:lscs|nvd|c-?section|caesarean|delivery))\s*:?\s*(?:day|d)\s*(?P<n>\d{1,2})\b",
                 "day",
             ),
             # amenorrhoea, menopause and menarche
             (
                 "amenorrhoea",
-                rf"\b(?:periods?|menses|menstruation)\s+(?:stopped|ended|finished|ceased)\s+{approx}{n}\s*{_EN_UNIT}\s+ago",
+                rf"\b(?:periods?|menses|menstruation)\s+(?:(?:had|have|has)\s+)?(?:stopped|ended|finished|ceased)\s+{approx}{n}\s*{_EN_UNIT}\s+ago",
                 None,
             ),
             (  # "after 4 years with no periods"
@@ -555,6 +581,8 @@ def patterns(lang: Lang) -> tuple[Pattern, ...]:
                 None,
             ),
             ("age", rf"\bв возрасте\s+{a}\s*(?:год|года|лет)\b", None),
+            # a note that opens with the age, clipped: "71 г. Кровомазание ...", "26 л. Боли"
+            ("age", r"^\W*(?P<n>[1-9]\d)\s*(?:г|л)\.(?=\s|$)", None),
             # someone else's age: the woman a message is written for
             (
                 "age_other",

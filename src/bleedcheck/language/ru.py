@@ -262,6 +262,8 @@ class RussianReader:
             and self.ckb.kb.findings[finding].kind == "risk"
         ):
             return ((Modifier.UNCERTAIN, "?"),)
+        if finding in _ASKED_STATES and _asked(match, tokens):
+            return ((Modifier.UNCERTAIN, "?"),)  # "Это климакс уже?": a state asked about
         if finding == "before_first_period" and any(t.meets(_BIRTH) for t in tokens):
             return ((Modifier.UNCERTAIN, "после родов"),)  # no period yet since the birth
         if finding == "bleeding_with_expected_period" and (
@@ -280,6 +282,10 @@ class RussianReader:
             return ((Modifier.UNCERTAIN, "схватками"),)  # "живот крутит схватками": crampy
         if finding == "bleeding_not_stopping" and _not_the_bleed(match, tokens):
             return ((Modifier.UNCERTAIN, "почти"),)
+        if finding == "fast_heartbeat" and _fetal_heart(match, tokens):
+            return ((Modifier.FAMILY, "плода"),)  # the baby's heartbeat, not the woman's
+        if finding == "postpartum_12w" and _parity(match, tokens):
+            return ((Modifier.HISTORICAL, "трое родов"),)  # births counted, not one just had
         if _wished(match, tokens) and self.ckb.kb.findings[finding].kind in ("context", "risk"):
             return ((Modifier.HYPOTHETICAL, "хочу"),)
         if finding in _PREGNANCY_WEEKS:
@@ -429,6 +435,61 @@ def _not_the_bleed(match: Match, tokens: list[Token]) -> bool:
     return any(t.meets(_PAIN_WORDS) for t in before)
 
 
+# States a woman asks about as a diagnosis ("Это климакс уже?", "у меня климакс?"), and
+# the words that may stand between the state and the question mark.
+_ASKED_STATES = frozenset({"postmenopausal"})
+_QUESTION_TAIL = frozenset({"уже", "ли", "наступил", "начался", "начинается", "или", "что"})
+QUESTION_TAIL_REACH = 2
+
+
+def _asked(match: Match, tokens: list[Token]) -> bool:
+    j = match.last + 1
+    limit = j + QUESTION_TAIL_REACH
+    while j < len(tokens) and j < limit and tokens[j].form in _QUESTION_TAIL:
+        j += 1
+    return j < len(tokens) and tokens[j].form == "?"
+
+
+# Words of a heartbeat seen on a scan or heard on a monitor: the baby's, not the woman's
+# ("на УЗИ сердцебиения нет", "Сердцебиение плода не выслушивается").
+_FETAL = frozenset(
+    {
+        "плод",
+        "эмбрион",
+        "малыш",
+        "ребенок",
+        "ребёнок",
+        "сердечко",
+        "узи",
+        "ктг",
+        "ктр",
+        "кардиотокография",
+    }
+)
+FETAL_REACH = 6  # words either side of "сердцебиение", inside its clause
+_BIRTHS = frozenset({"роды"})
+# A count or an ordinal before births makes them the woman's parity: "трое родов", "после
+# третьих родов", "двое родов в анамнезе".
+_BIRTH_COUNTS = frozenset(
+    {
+        "двое", "трое", "четверо", "пятеро", "второй", "третий", "четвертый", "четвёртый",
+        "пятый", "предыдущий", "прошлый", "все",
+    }
+)  # fmt: skip
+
+
+def _fetal_heart(match: Match, tokens: list[Token]) -> bool:
+    return any(t.meets(_FETAL) for t in _clause_words(tokens, match, FETAL_REACH))
+
+
+def _parity(match: Match, tokens: list[Token]) -> bool:
+    births = [j for j in match.tokens if tokens[j].meets(_BIRTHS)]
+    return any(
+        j > 0 and (tokens[j - 1].meets(_BIRTH_COUNTS) or tokens[j - 1].form.isdigit())
+        for j in births
+    )
+
+
 # Verbs whose infinitive object is wished, planned, feared or tried for, not done.
 _MODALS = frozenset(
     {
@@ -529,8 +590,22 @@ _DIMINUTIVES = {
     # the verb meets the noun's phrases: "болит при половом акте" (боль при половом акте)
     "болеть": "боль",
 }
+# A colour "-оватый" (a tinge of it) meets the synonyms written with the plain colour:
+# "сперма розоватая" (розовая сперма), "выделения коричневатые".
+_TINGES = {
+    "желтоватый": "желтый",
+    "зеленоватый": "зеленый",
+    "коричневатый": "коричневый",
+    "сероватый": "серый",
+    "красноватый": "красный",
+    "беловатый": "белый",
+    "буроватый": "бурый",
+}
 _ALIASES = {
     "менструация": frozenset({"месячные", "месячный"}),
+    # the forums' abbreviation of "месячные": "мд не пришли", "мажет перед мд"
+    "мд": frozenset({"месячные", "месячный"}),
+    **{tinge: frozenset({plain}) for tinge, plain in _TINGES.items()},
     **{imperfective: frozenset({perfective}) for imperfective, perfective in _ASPECT_PAIRS.items()},
     **{small: frozenset({plain}) for small, plain in _DIMINUTIVES.items()},
 }
@@ -863,6 +938,11 @@ def _whose(tokens: list[Token], j: int) -> bool:
     return tokens[j].form == "у" and j + 1 < len(tokens) and tokens[j + 1].form in _OWNERS
 
 
+def _owned(tokens: list[Token], j: int) -> bool:
+    """Whether tokens[j] is part of a "у меня" inside a phrase ("вес у меня большой")."""
+    return _whose(tokens, j) or (j > 0 and _whose(tokens, j - 1))
+
+
 def _through_list(tokens: list[Token], pos: int, j: int, want: frozenset[str]) -> int | None:
     """A word shared by a list of adjectives, across the commas and "и" of the list: the
     noun after it ("тянущих, схваткообразных, односторонних болей нет": each adjective is
@@ -908,7 +988,7 @@ def _any_order(tokens: list[Token], i: int, lemmas: tuple[frozenset[str], ...]) 
     light = sum(  # negation and filler words inside take no room: "ОК больше не пью"
         1
         for j in range(min(positions), max(positions))
-        if j not in positions and tokens[j].form in _LIGHT_WORDS
+        if j not in positions and (tokens[j].form in _LIGHT_WORDS or _owned(tokens, j))
     )
     if max(positions) - min(positions) + 1 - light > len(lemmas) + slack:
         return None
@@ -1037,6 +1117,8 @@ def _reaches(
             return False
         if tok.form == "," and cue.category == cues.UNCERTAIN and words > 0:
             return False  # "кажется остался, ..., выделения с запахом": doubt ends at a comma
+        if cue.words[0] in _PREPOSITIONAL_NEGATIONS and _is_finite_verb(tok):
+            return False  # "без смазки заметила немного крови": "без" denies its noun only
         if tok.form == "," or tok.form in cues.AND_WORDS:
             nxt = _next_word(tokens, j)
             if cue.category == cues.NEGATED and _has_result(tokens, match):
@@ -1077,7 +1159,10 @@ def _reaches_back(tokens: list[Token], start: int, end: int, cue: cues.RuCue, ma
     if start == match.last + 1 and cue.words[0] in cues.ENDED:
         return True  # "курить бросила год назад": an ended habit, right after its object
     # only a cue that closes its clause looks back: "боли нет", "температуры не было"; a
-    # hedge before the closing negation does too: "температуры вроде нет"
+    # hedge before the closing negation does too: "температуры вроде нет"; so does a cue
+    # with an emphatic word after it: "зуда нет вообще" (not "совсем": "не совсем" hedges)
+    while end < len(tokens) and tokens[end].form in _EMPHATIC:
+        end += 1
     if end < len(tokens) and not (
         _is_break(tokens[end])
         or tokens[end].form in (",", "и", "-", "—")
@@ -1126,6 +1211,15 @@ def _genitive_list(tokens: list[Token], first: int, cue: int) -> bool:
 
 
 _TAKING = ("прини", "получ", "испол", "приме", "пь", "пил", "употр")
+# Words that stress a closing negation without ending its clause: "боли нет вообще".
+_EMPHATIC = frozenset({"вообще", "абсолютно", "ваще"})
+# Negations that are prepositions: they deny the noun they govern, not the clause after it.
+_PREPOSITIONAL_NEGATIONS = frozenset({"без", "безо"})
+
+
+def _is_finite_verb(tok: Token) -> bool:
+    """A verb that cannot be read as a noun or adjective ("заметила", not "течение")."""
+    return tok.is_word and is_verb(tok.form) and not can_be_genitive(tok.form)
 
 
 def _noun_list(tokens: list[Token], first: int, cue: int) -> bool:
@@ -1229,7 +1323,9 @@ def _antecedents(tokens: list[Token]) -> list[Token]:
 
 _AMOUNTS = frozenset({"пара", "немного", "чуть", "чуть-чуть", "капля", "капли"})
 _RESULT_WORDS = frozenset({"положительный", "отрицательный"})
-_RESULT_MARKS = frozenset({",", "—", "–", "-", ":"})
+# what sets a result off from its test: a dash or a comma, or the past of "to be" after words
+# of when ("тест на беременность неделю назад был положительный")
+_RESULT_MARKS = frozenset({",", "—", "–", "-", ":", "был", "была", "было", "были"})
 RESULT_REACH = 5  # words between a test and its result set off by a dash or a comma
 
 

@@ -467,6 +467,7 @@ def timing(
             add(MENARCHE_RECENT, q, "since_first_period")
     if lang == "en":
         out.extend(_first_time_bleeding(reading, text))
+        overruled.update(_no_periods_since_menopause(reading))
     out = [a for a in out if (a.finding, a.start) not in overruled]
     return Timing(out, band, postpartum_over, frozenset(overruled))
 
@@ -506,6 +507,19 @@ def _sentence_text(reading: Reading, sentence: int, text: str) -> str:
         start, end = reading.sentences[sentence]
         return text[start:end]
     return text
+
+
+def _no_periods_since_menopause(reading: Reading) -> set[tuple[str, int]]:
+    """ "Went through the menopause at 51 (no periods since)": the years without periods
+    after the menopause, told in the same sentence, are no late period."""
+    menopause = {
+        m.sentence for m in reading.mentions if m.finding == POSTMENOPAUSAL and not m.modifiers
+    }
+    return {
+        (m.finding, m.start)
+        for m in reading.mentions
+        if m.finding == LATE and m.sentence in menopause
+    }
 
 
 FIRST_SEX = "first_intercourse"
