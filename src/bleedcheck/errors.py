@@ -8,7 +8,8 @@
      ├── CaseFileError       a case file cannot be read or parsed (line and column given)
      ├── DiaryError          a bleeding diary cannot be imported (file, row and field given)
      ├── AnswerError         an interview answer does not fit the question that was asked
-     ├── StaleAnswer         an interview answer refers to an old step (HTTP 409)
+     ├── StaleAnswer         an interview answer refers to an old step, or a stored record
+     │                       changed since it was read (HTTP 409)
      ├── StorageError        the database cannot store or load a record
      └── NotFound            a requested id does not exist
 
@@ -54,7 +55,8 @@ class AnswerError(BleedcheckError):
 
 
 class StaleAnswer(BleedcheckError):
-    """An interview answer carries a step number that is no longer current."""
+    """An interview answer carries a step number that is no longer current, or a stored
+    record (interview, diary) changed between reading and writing it."""
 
 
 class StorageError(BleedcheckError):

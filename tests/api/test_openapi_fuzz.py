@@ -1,12 +1,14 @@
 """Property-based requests from the OpenAPI document: bad input never gets a 500.
 
-Stateless and reference endpoints only (interviews need a token); examples are bounded so
-the run takes seconds.
+Stateless and reference endpoints only (interviews and stored diaries need a token), plus
+creating a diary, which needs none; examples are bounded so the run takes seconds.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import schemathesis
@@ -25,14 +27,23 @@ def _parser_installed() -> bool:
 
 
 # /v1/parse answers 503 until the text parser is installed; fuzz it once it is
-STATELESS = r"^/(healthz|v1/(triage|diagnosis|explain|report/pdf|report/fhir|conditions.*|findings{parse}))$".format(
+STATELESS = r"^/(healthz|v1/(triage|diagnosis|explain|report/pdf|report/fhir|conditions.*|findings|diaries{parse}))$".format(
     parse="|parse" if _parser_installed() else ""
 )
 
-# An in-memory database: the endpoints under test do not store anything. (A module-level
-# schema rather than `from_fixture`, whose lazy loader does not work with pytest 9.)
+# A database file, as POST /v1/diaries stores diaries (an in-memory one would be lost when the
+# test client ends the app's lifespan). A module-level schema rather than `from_fixture`, whose
+# lazy loader does not work with pytest 9. The body limit is raised so that a body one item over
+# a schema bound gets the schema's 422, not the limit's 413 (tests/api/test_cases.py tests it).
+_database = tempfile.TemporaryDirectory(prefix="bleedcheck-fuzz-")
 schema = schemathesis.openapi.from_asgi(
-    "/openapi.json", create_app(Settings(database_url="sqlite://"))
+    "/openapi.json",
+    create_app(
+        Settings(
+            database_url=f"sqlite:///{Path(_database.name) / 'fuzz.db'}",
+            max_body_bytes=8 * 1024 * 1024,
+        )
+    ),
 ).include(path_regex=STATELESS)
 
 

@@ -11,10 +11,11 @@ from fastapi import FastAPI
 
 from bleedcheck.api.limits import BodySizeLimit
 from bleedcheck.api.problems import PROBLEM_JSON, install_problem_handler
-from bleedcheck.api.routes import cases, health, interviews, reference, reports
+from bleedcheck.api.routes import cases, diaries, health, interviews, reference, reports
 from bleedcheck.api.schemas import Problem
 from bleedcheck.knowledge.compile import compiled
 from bleedcheck.settings import Settings
+from bleedcheck.store.diaries import SqlDiaryRepository
 from bleedcheck.store.sql import open_repository
 from bleedcheck.web.routes import mount_web
 
@@ -53,9 +54,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.repository = repository
+    app.state.diaries = diary_repository = SqlDiaryRepository(repository.engine)
     install_problem_handler(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
-    for module in (health, cases, reference, interviews, reports):
+    for module in (health, cases, reference, interviews, diaries, reports):
         app.include_router(module.router)
-    mount_web(app, settings, repository)
+    mount_web(app, settings, repository, diary_repository)
     return app

@@ -16,19 +16,26 @@ from bleedcheck.engine.evidence import complete
 from bleedcheck.errors import did_you_mean
 from bleedcheck.knowledge.compile import CompiledKB, compiled
 from bleedcheck.settings import Settings
-from bleedcheck.store.repository import InterviewRepository
+from bleedcheck.store.repository import DiaryRepository, InterviewRepository
 from bleedcheck.vocab import LANGS, Evidence, Lang, Presence
+from bleedcheck.web.render import DIARY_COOKIE, split_diary_cookie
 
 TOKEN_COOKIE = "bleedcheck_token"
 
 _bearer = HTTPBearer(
     auto_error=False,
-    description="The interview's access token, from POST /v1/interviews.",
+    description="The access token of an interview or a diary, from POST /v1/interviews or "
+    "POST /v1/diaries.",
 )
 _cookie = APIKeyCookie(
     name=TOKEN_COOKIE,
     auto_error=False,
     description="The same token in an HttpOnly SameSite cookie (set by the web pages).",
+)
+_diary_cookie = APIKeyCookie(
+    name=DIARY_COOKIE,
+    auto_error=False,
+    description="A diary's id and token in an HttpOnly SameSite cookie (set by the diary page).",
 )
 
 
@@ -40,6 +47,11 @@ async def get_settings(request: Request) -> Settings:
 async def get_repository(request: Request) -> InterviewRepository:
     repository: InterviewRepository = request.app.state.repository
     return repository
+
+
+async def get_diaries(request: Request) -> DiaryRepository:
+    diaries: DiaryRepository = request.app.state.diaries
+    return diaries
 
 
 async def get_kb() -> CompiledKB:
@@ -89,9 +101,19 @@ async def get_token(
     cookie: Annotated[str | None, Depends(_cookie)],
 ) -> str:
     """The access token from `Authorization: Bearer` (or the web cookie); '' if none."""
-    if bearer is not None and bearer.scheme.lower() == "bearer":
-        return bearer.credentials
-    return cookie or ""
+    return _bearer_token(bearer) or cookie or ""
+
+
+def _bearer_token(bearer: HTTPAuthorizationCredentials | None) -> str:
+    return bearer.credentials if bearer is not None and bearer.scheme.lower() == "bearer" else ""
+
+
+async def get_diary_token(
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    cookie: Annotated[str | None, Depends(_diary_cookie)],
+) -> str:
+    """A diary's token from `Authorization: Bearer` (or the diary cookie); '' if none."""
+    return _bearer_token(bearer) or split_diary_cookie(cookie or "")[1]
 
 
 def evidence_of(
@@ -122,3 +144,5 @@ RepositoryDep = Annotated[InterviewRepository, Depends(get_repository)]
 KBDep = Annotated[CompiledKB, Depends(get_kb)]
 LangDep = Annotated[Lang, Depends(get_lang)]
 TokenDep = Annotated[str, Depends(get_token)]
+DiaryRepositoryDep = Annotated[DiaryRepository, Depends(get_diaries)]
+DiaryTokenDep = Annotated[str, Depends(get_diary_token)]

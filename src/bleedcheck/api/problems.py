@@ -19,6 +19,7 @@ from bleedcheck.errors import (
     AnswerError,
     BleedcheckError,
     CaseFileError,
+    DiaryError,
     EvidenceError,
     NotFound,
     StaleAnswer,
@@ -35,6 +36,7 @@ _DOMAIN: tuple[tuple[type[BleedcheckError], int, str], ...] = (
     (AnswerError, 422, "invalid-answer"),
     (EvidenceError, 422, "invalid-evidence"),
     (CaseFileError, 400, "invalid-case"),
+    (DiaryError, 422, "invalid-diary"),
     (NotFound, 404, "not-found"),
     (StorageError, 503, "storage-unavailable"),
 )

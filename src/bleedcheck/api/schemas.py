@@ -96,13 +96,22 @@ class ParseIn(Request):
 
 
 class InterviewIn(Request):
-    """Start an interview, optionally pre-filled from free text and/or known evidence."""
+    """Start an interview, optionally pre-filled from free text, a diary and/or known evidence."""
 
     lang: Lang | None = None
     region: Region | None = None
     text: str | None = Field(default=None, max_length=MAX_TEXT)
     age: Age | None = None
     evidence: dict[FindingId, Presence] = Field(default_factory=dict, max_length=MAX_IDS)
+    diary_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        description=(
+            "A stored diary whose findings pre-fill the interview (text < diary < evidence); "
+            "send the diary's token as the Bearer token."
+        ),
+    )
 
 
 AnswerValue = (

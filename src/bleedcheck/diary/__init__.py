@@ -10,7 +10,14 @@ from bleedcheck.diary.chart import chart_png, chart_svg
 from bleedcheck.diary.episodes import Cycle, Episode, EpisodeKind, find_pattern
 from bleedcheck.diary.figo import Classification
 from bleedcheck.diary.findings import DiaryFinding, diary_evidence, diary_findings
-from bleedcheck.diary.importer import diary_from_bytes, parse_diary, read_diary, to_csv, to_json
+from bleedcheck.diary.importer import (
+    diary_from_bytes,
+    diary_from_objects,
+    parse_diary,
+    read_diary,
+    to_csv,
+    to_json,
+)
 from bleedcheck.diary.model import DayEntry, Diary, Flow
 
 __all__ = [
@@ -29,6 +36,7 @@ __all__ = [
     "diary_evidence",
     "diary_findings",
     "diary_from_bytes",
+    "diary_from_objects",
     "find_pattern",
     "parse_diary",
     "read_diary",

@@ -75,6 +75,14 @@ def analyse_diary(
     )
 
 
+def analyse_so_far(diary: Diary, age: float | None = None) -> DiaryAnalysis | None:
+    """A stored diary's analysis up to today, or to its last day when that is later (her
+    time zone may be ahead of the server's); None while the diary has no entries."""
+    if diary.last is None:
+        return None
+    return analyse_diary(diary, max(dt.date.today(), diary.last), age)
+
+
 def _notes(
     pattern: Pattern, last: dt.date, today: dt.date, age: float | None, dry: int
 ) -> list[dict[Lang, str]]:

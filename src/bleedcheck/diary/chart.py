@@ -139,7 +139,8 @@ def _figure(diary: Diary, analysis: DiaryAnalysis, lang: Lang) -> Figure:
     return fig
 
 
-def _description(analysis: DiaryAnalysis, lang: Lang) -> str:
+def chart_description(analysis: DiaryAnalysis, lang: Lang) -> str:
+    """One sentence saying what the chart shows (its <desc>, or an <img> alt text)."""
     return _DESCRIPTION[lang].format(
         first=analysis.first.isoformat(),
         last=analysis.last.isoformat(),
@@ -157,7 +158,7 @@ def _render(
     with matplotlib.rc_context({"svg.hashsalt": "bleedcheck", "hatch.linewidth": 0.6}):
         fig = _figure(diary, analysis, lang)
         title = word("title", lang)
-        description = _description(analysis, lang)
+        description = chart_description(analysis, lang)
         metadata: dict[str, str | None] = (
             {"Title": title, "Description": description, "Date": None}
             if fmt == "svg"
@@ -187,6 +188,6 @@ def chart_svg(
     analysis = analysis or analyse_diary(diary, today)
     svg = _render(diary, "svg", lang, today, analysis).decode("utf-8")
     # matplotlib writes the <title> from the metadata; screen readers also want a <desc>
-    desc = f"<desc>{escape(_description(analysis, lang))}</desc>"
+    desc = f"<desc>{escape(chart_description(analysis, lang))}</desc>"
     at = svg.index("</title>") + len("</title>")
     return svg[:at] + "\n " + desc + svg[at:]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict
 
-from bleedcheck.diary.analyse import DiaryAnalysis, analyse_diary
+from bleedcheck.diary.analyse import DiaryAnalysis, analyse_diary, analyse_so_far
 from bleedcheck.diary.episodes import EpisodeKind
 from bleedcheck.diary.figo import recurrence
 from bleedcheck.diary.model import Diary
@@ -165,3 +165,9 @@ def diary_evidence(
 def evidence_from_analysis(ckb: CompiledKB, analysis: DiaryAnalysis) -> Evidence:
     findings = {f.id: f.state for f in diary_findings(analysis) if f.id in ckb.finding_index}
     return complete(ckb, Evidence(findings=findings, age=analysis.age))
+
+
+def evidence_so_far(ckb: CompiledKB, diary: Diary, age: float | None = None) -> Evidence | None:
+    """A stored diary's evidence up to today (see `analyse_so_far`); None while it is empty."""
+    analysis = analyse_so_far(diary, age)
+    return evidence_from_analysis(ckb, analysis) if analysis is not None else None

@@ -14,7 +14,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -56,6 +56,8 @@ _YES = {"yes", "y", "true", "1", "x", "+", "да", "д"}
 _NO = {"no", "n", "false", "0", "-", "нет", "н"}
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+TIME_ZONE_SLACK = dt.timedelta(days=1)
 
 Fields = dict[str, object]
 Row = tuple[str, Fields]  # where the row came from ("diary.csv: line 4"), its raw fields
@@ -184,6 +186,28 @@ def _json_rows(text: str, source: str) -> list[Row]:
         )
     if not data:
         raise DiaryError(f"{source}: the diary is empty: no day entries")
+    return _object_rows(data, source)
+
+
+def latest_entry_day() -> dt.date:
+    """The latest day a diary kept on a server may have: tomorrow by the server's clock, as
+    "today" where she lives may already be tomorrow there."""
+    return dt.date.today() + TIME_ZONE_SLACK
+
+
+def diary_from_objects(
+    items: Sequence[object], source: str = "<diary>", today: dt.date | None = None
+) -> Diary:
+    """Day entries already decoded from JSON (an API body), checked like a JSON file's.
+
+    An empty list is an empty diary; errors name the entry by its 1-based number.
+    """
+    if not items:
+        return Diary()
+    return _build(_object_rows(items, source), source, today or dt.date.today())
+
+
+def _object_rows(data: Sequence[object], source: str) -> list[Row]:
     rows: list[Row] = []
     for i, item in enumerate(data, start=1):
         where = f"{source}: entry {i}"

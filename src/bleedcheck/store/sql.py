@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, select, text, update
+from sqlalchemy import Engine, Table, create_engine, event, select, text, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -30,7 +30,7 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000  # a writer waits this long for another process'
 TOKEN_BYTES = 32
 NOT_FOUND = "interview not found"  # the same words whether the id or the token is wrong
 # compared against when the id does not exist, so a miss costs the same as a wrong token
-_ABSENT_HASH = hashlib.sha256(b"no such interview").hexdigest()
+_ABSENT_HASH = hashlib.sha256(b"no such record").hexdigest()
 
 T = TypeVar("T")
 
@@ -39,11 +39,11 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _now() -> datetime:
+def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _aware(moment: datetime) -> datetime:
+def aware(moment: datetime) -> datetime:
     """SQLite returns naive datetimes; everything stored is UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -109,8 +109,10 @@ def make_engine(url: URL) -> Engine:
         raise StorageError(f"cannot open database {display_url(url)}: {exc}") from None
 
 
-class SqlInterviewRepository:
-    """`InterviewRepository` over one SQLAlchemy engine."""
+class SqlRecords:
+    """What the SQL repositories share: the engine, error translation, token checks."""
+
+    noun = "record"
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -120,89 +122,110 @@ class SqlInterviewRepository:
             return func()
         except SQLAlchemyError as exc:
             raise StorageError(
-                f"could not {action} ({type(exc).__name__}); the interview is unchanged"
+                f"could not {action} ({type(exc).__name__}); the {self.noun} is unchanged"
             ) from exc
 
-    def create(self, *, state: InterviewState, kb_version: str) -> tuple[StoredInterview, str]:
+    def _insert_new(self, table: Table, values: dict[str, Any]) -> tuple[str, str, datetime]:
+        """A new row at version 1 with a fresh id and token; returns (id, token, time)."""
         token = secrets.token_urlsafe(TOKEN_BYTES)
-        now = _now()
-        record = StoredInterview(
-            id=str(uuid.uuid4()),
-            state=state,
-            kb_version=kb_version,
-            version=1,
-            created_at=now,
-            updated_at=now,
-        )
+        record_id = str(uuid.uuid4())
+        moment = now()
+        row = {
+            **values,
+            "id": record_id,
+            "token_hash": hash_token(token),
+            "version": 1,
+            "created_at": moment,
+            "updated_at": moment,
+        }
 
         def insert() -> None:
             with self.engine.begin() as conn:
-                conn.execute(
-                    interviews.insert().values(
-                        id=record.id,
-                        token_hash=hash_token(token),
-                        state=state.model_dump_json(),
-                        kb_version=kb_version,
-                        version=record.version,
-                        created_at=now,
-                        updated_at=now,
-                    )
-                )
+                conn.execute(table.insert().values(**row))
 
-        self._guard("store the interview", insert)
+        self._guard(f"store the {self.noun}", insert)
+        return record_id, token, moment
+
+    def _row(self, table: Table, record_id: str, token: str) -> Any:
+        """The row, if the token is its own; `NotFound` otherwise (checked in constant time)."""
+
+        def load() -> Any:
+            with self.engine.connect() as conn:
+                return conn.execute(select(table).where(table.c.id == record_id)).first()
+
+        row = self._guard(f"load the {self.noun}", load)
+        stored_hash = row.token_hash if row is not None else _ABSENT_HASH
+        if not hmac.compare_digest(hash_token(token), stored_hash) or row is None:
+            raise NotFound(f"{self.noun} not found")
+        return row
+
+    def _write_versioned(
+        self, table: Table, record_id: str, version: int, values: dict[str, Any], moment: datetime
+    ) -> int | None:
+        """One UPDATE, only if the row is still at `version`; it then moves to `version + 1`.
+
+        None when written; otherwise the version another writer left (`NotFound` if gone).
+        """
+
+        def write() -> int | None:
+            with self.engine.begin() as conn:
+                result = conn.execute(
+                    update(table)
+                    .where(table.c.id == record_id, table.c.version == version)
+                    .values(**values, version=version + 1, updated_at=moment)
+                )
+                if result.rowcount == 1:
+                    return None
+                current: int | None = conn.execute(
+                    select(table.c.version).where(table.c.id == record_id)
+                ).scalar()
+                return -1 if current is None else current
+
+        moved = self._guard(f"save the {self.noun}", write)
+        if moved == -1:
+            raise NotFound(f"{self.noun} not found")
+        return moved
+
+
+class SqlInterviewRepository(SqlRecords):
+    """`InterviewRepository` over one SQLAlchemy engine."""
+
+    noun = "interview"
+
+    def create(self, *, state: InterviewState, kb_version: str) -> tuple[StoredInterview, str]:
+        values = {"state": state.model_dump_json(), "kb_version": kb_version}
+        record_id, token, moment = self._insert_new(interviews, values)
+        record = StoredInterview(
+            id=record_id,
+            state=state,
+            kb_version=kb_version,
+            version=1,
+            created_at=moment,
+            updated_at=moment,
+        )
         return record, token
 
     def get(self, *, interview_id: str, token: str) -> StoredInterview:
-        def load() -> Any:
-            with self.engine.connect() as conn:
-                return conn.execute(
-                    select(interviews).where(interviews.c.id == interview_id)
-                ).first()
-
-        row = self._guard("load the interview", load)
-        stored_hash = row.token_hash if row is not None else _ABSENT_HASH
-        if not hmac.compare_digest(hash_token(token), stored_hash) or row is None:
-            raise NotFound(NOT_FOUND)
+        row = self._row(interviews, interview_id, token)
         return StoredInterview(
             id=row.id,
             state=InterviewState.model_validate_json(row.state),
             kb_version=row.kb_version,
             version=row.version,
-            created_at=_aware(row.created_at),
-            updated_at=_aware(row.updated_at),
+            created_at=aware(row.created_at),
+            updated_at=aware(row.updated_at),
         )
 
     def save(self, *, record: StoredInterview) -> StoredInterview:
-        now = _now()
-
-        def write() -> int | None:
-            with self.engine.begin() as conn:
-                result = conn.execute(
-                    update(interviews)
-                    .where(interviews.c.id == record.id, interviews.c.version == record.version)
-                    .values(
-                        state=record.state.model_dump_json(),
-                        kb_version=record.kb_version,
-                        version=record.version + 1,
-                        updated_at=now,
-                    )
-                )
-                if result.rowcount == 1:
-                    return None
-                current: int | None = conn.execute(
-                    select(interviews.c.version).where(interviews.c.id == record.id)
-                ).scalar()
-                return -1 if current is None else current
-
-        moved = self._guard("save the interview", write)
-        if moved == -1:
-            raise NotFound(NOT_FOUND)
+        moment = now()
+        values = {"state": record.state.model_dump_json(), "kb_version": record.kb_version}
+        moved = self._write_versioned(interviews, record.id, record.version, values, moment)
         if moved is not None:
             raise StaleAnswer(
                 f"the interview changed while this answer was being recorded "
                 f"(version {record.version} is now {moved}); reload it and answer again"
             )
-        return record.model_copy(update={"version": record.version + 1, "updated_at": now})
+        return record.model_copy(update={"version": record.version + 1, "updated_at": moment})
 
     def ping(self) -> None:
         """Raise `StorageError` unless the database answers."""

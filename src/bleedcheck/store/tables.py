@@ -26,3 +26,18 @@ interviews = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+
+diaries = Table(
+    "diaries",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    # SHA-256 (hex) of the access token; the token itself is never stored
+    Column("token_hash", String(64), nullable=False),
+    Column("lang", String(8), nullable=False),
+    # the day entries as a JSON list (DayEntry.model_dump, defaults left out), sorted by date
+    Column("entries", Text, nullable=False),
+    # optimistic lock, as for interviews
+    Column("version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

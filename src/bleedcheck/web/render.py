@@ -22,6 +22,8 @@ from bleedcheck.web.strings import text
 LANG_COOKIE = "bleedcheck_lang"
 REGION_COOKIE = "bleedcheck_region"
 TOKEN_COOKIE = "bleedcheck_token"
+DIARY_COOKIE = "bleedcheck_diary"  # "<diary id>.<token>": the diary page can find her diary
+DIARY_MAX_AGE = 365 * 24 * 3600  # a diary is kept for months, unlike an interview
 PREFERENCE_MAX_AGE = 365 * 24 * 3600
 GENERAL_NUMBER = "112"
 
@@ -199,6 +201,21 @@ def remember_lang(response: Response, lang: Lang) -> None:
     )
 
 
+def remember_token(
+    response: Response, request: Request, name: str, value: str, max_age: int | None = None
+) -> None:
+    """An access token in an HttpOnly SameSite=Lax cookie (Secure over HTTPS)."""
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+
+
 def remember_region(response: Response, region: str) -> None:
     response.set_cookie(
         REGION_COOKIE, region, max_age=PREFERENCE_MAX_AGE, httponly=True, samesite="lax"
@@ -223,3 +240,13 @@ def error_page(
         status_code=status_code,
         private=True,
     )
+
+
+def diary_cookie(diary_id: str, token: str) -> str:
+    return f"{diary_id}.{token}"
+
+
+def split_diary_cookie(value: str) -> tuple[str, str]:
+    """(diary id, token) from the diary cookie; ("", "") if it is not one."""
+    diary_id, dot, token = value.partition(".")
+    return (diary_id, token) if dot and diary_id and token else ("", "")

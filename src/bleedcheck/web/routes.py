@@ -42,11 +42,13 @@ from bleedcheck.errors import (
 )
 from bleedcheck.knowledge.compile import CompiledKB, compiled
 from bleedcheck.settings import Settings
-from bleedcheck.store.repository import InterviewRepository, StoredInterview
+from bleedcheck.store.repository import DiaryRepository, InterviewRepository, StoredInterview
 from bleedcheck.vocab import LANGS, Evidence, Presence
+from bleedcheck.web.diary import DiaryPages, diary_ids, read_form
 from bleedcheck.web.errors import chain_error_pages
 from bleedcheck.web.forms import FormProblem, Posted, answer_value, preselected, read_posted
 from bleedcheck.web.render import (
+    DIARY_COOKIE,
     TOKEN_COOKIE,
     Defaults,
     Page,
@@ -54,6 +56,7 @@ from bleedcheck.web.render import (
     page_for,
     remember_lang,
     remember_region,
+    remember_token,
     render,
     safe_next,
 )
@@ -68,11 +71,16 @@ class WebUI:
     """The pages, bound to one repository and one compiled knowledge base."""
 
     def __init__(
-        self, repository: InterviewRepository, ckb: CompiledKB, defaults: Defaults
+        self,
+        repository: InterviewRepository,
+        ckb: CompiledKB,
+        defaults: Defaults,
+        diary: DiaryPages,
     ) -> None:
         self.repository = repository
         self.ckb = ckb
         self.defaults = defaults
+        self.diary = diary
 
     def page(self, request: Request) -> Page:
         return page_for(request, self.ckb, self.defaults)
@@ -106,6 +114,39 @@ class WebUI:
     async def result_page(self, request: Request) -> Response:
         page = self.page(request)
         return await run_in_threadpool(self._result_page, page, *_ids(request))
+
+    async def diary_start(self, request: Request) -> Response:
+        cookie = request.cookies.get(DIARY_COOKIE, "")
+        return await run_in_threadpool(self.diary.start_page, self.page(request), cookie)
+
+    async def diary_create(self, request: Request) -> Response:
+        page = self.page(request)
+        form = await read_form(request, files=1)
+        return await run_in_threadpool(self.diary.create, request, page, form)
+
+    async def diary_page(self, request: Request) -> Response:
+        page = self.page(request)
+        return await run_in_threadpool(self.diary.show, page, *diary_ids(request))
+
+    async def diary_set_day(self, request: Request) -> Response:
+        page = self.page(request)
+        form = await read_form(request)
+        return await run_in_threadpool(self.diary.set_day, page, *diary_ids(request), form)
+
+    async def diary_clear_day(self, request: Request) -> Response:
+        page = self.page(request)
+        form = await read_form(request)
+        return await run_in_threadpool(self.diary.clear_day, page, *diary_ids(request), form)
+
+    async def diary_replace(self, request: Request) -> Response:
+        page = self.page(request)
+        form = await read_form(request, files=1)
+        return await run_in_threadpool(self.diary.replace, page, *diary_ids(request), form)
+
+    async def diary_assess(self, request: Request) -> Response:
+        page = self.page(request)
+        ids = diary_ids(request)
+        return await run_in_threadpool(self.diary.assess, request, page, *ids)
 
     async def preferences(self, request: Request) -> Response:
         form = await request.form(max_files=0, max_fields=10)
@@ -144,14 +185,7 @@ class WebUI:
         except StorageError:
             return error_page(page, 503, "server_error_title", "server_error_text")
         response = RedirectResponse(f"/interview/{record.id}", 303)
-        response.set_cookie(
-            TOKEN_COOKIE,
-            token,
-            httponly=True,
-            samesite="lax",
-            secure=request.url.scheme == "https",
-            path="/",
-        )
+        remember_token(response, request, TOKEN_COOKIE, token)
         return response
 
     def _prefill(self, description: str, page: Page) -> Evidence | None:
@@ -363,7 +397,12 @@ def _localised(state: InterviewState, page: Page) -> InterviewState:
     return state.model_copy(update={"lang": page.lang, "region": page.region.code})
 
 
-def mount_web(app: FastAPI, settings: Settings, repository: InterviewRepository) -> None:
+def mount_web(
+    app: FastAPI,
+    settings: Settings,
+    repository: InterviewRepository,
+    diaries: DiaryRepository,
+) -> None:
     """Add the web pages to `app` (the REST API lives under /v1 beside them)."""
     ckb = compiled()
     region = settings.default_region.upper()
@@ -371,7 +410,9 @@ def mount_web(app: FastAPI, settings: Settings, repository: InterviewRepository)
         lang=settings.default_lang,
         region=region if region in ckb.kb.regions else DEFAULT_REGION,
     )
-    ui = WebUI(repository, ckb, defaults)
+    ui = WebUI(
+        repository, ckb, defaults, DiaryPages(diaries, repository, ckb, settings.max_body_bytes)
+    )
     routes: list[tuple[str, Callable[[Request], Awaitable[Response]], str]] = [
         ("/", ui.start_page, "GET"),
         ("/interview", ui.create, "POST"),
@@ -379,6 +420,13 @@ def mount_web(app: FastAPI, settings: Settings, repository: InterviewRepository)
         ("/interview/{interview_id}/answer", ui.post_answer, "POST"),
         ("/interview/{interview_id}/back", ui.post_back, "POST"),
         ("/interview/{interview_id}/result", ui.result_page, "GET"),
+        ("/diary", ui.diary_start, "GET"),
+        ("/diary", ui.diary_create, "POST"),
+        ("/diary/{diary_id}", ui.diary_page, "GET"),
+        ("/diary/{diary_id}/days", ui.diary_set_day, "POST"),
+        ("/diary/{diary_id}/days/remove", ui.diary_clear_day, "POST"),
+        ("/diary/{diary_id}/import", ui.diary_replace, "POST"),
+        ("/diary/{diary_id}/assess", ui.diary_assess, "POST"),
         ("/preferences", ui.preferences, "POST"),
     ]
     for path, endpoint, method in routes:

@@ -229,6 +229,191 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "ru": "Чтобы распечатать или сохранить страницу, используйте команду печати браузера.",
     },
     "kb_version": {"en": "Knowledge base {version}", "ru": "База знаний {version}"},
+    # bleeding diary
+    "diary_link": {"en": "Keep a bleeding diary", "ru": "Вести дневник кровотечений"},
+    "diary_link_about": {
+        "en": (
+            "Bleeding that comes and goes? Note each day of bleeding for a few cycles: the "
+            "diary shows your periods and cycles against the normal limits, and a doctor "
+            "can read it at a glance."
+        ),
+        "ru": (
+            "Кровотечения то появляются, то проходят? Отмечайте каждый день кровотечения "
+            "несколько циклов: дневник покажет месячные и циклы в сравнении с нормой, и врач "
+            "быстро в нём разберётся."
+        ),
+    },
+    "diary_title": {"en": "Bleeding diary", "ru": "Дневник кровотечений"},
+    "diary_lead": {
+        "en": (
+            "Write down every day you bleed, even a little. Days you do not add count as "
+            "days without bleeding."
+        ),
+        "ru": (
+            "Отмечайте каждый день, когда есть кровь, даже немного. Дни, которые вы не "
+            "добавили, считаются днями без кровотечения."
+        ),
+    },
+    "diary_open_mine": {"en": "Open my diary", "ru": "Открыть мой дневник"},
+    "diary_have_one": {
+        "en": "This browser already keeps a diary for you.",
+        "ru": "В этом браузере уже есть ваш дневник.",
+    },
+    "diary_upload_heading": {"en": "Upload a diary file", "ru": "Загрузить файл дневника"},
+    "diary_upload_label": {
+        "en": "Diary file (CSV or JSON)",
+        "ru": "Файл дневника (CSV или JSON)",
+    },
+    "diary_upload_hint": {
+        "en": (
+            "A CSV file with the columns date,flow (and optionally after_sex, pain, clots, "
+            "pads, note), one line a day, for example 2026-03-01,heavy. Flow is none, "
+            "spotting, light, medium, heavy or very_heavy."
+        ),
+        "ru": (
+            "CSV-файл со столбцами date,flow (и по желанию after_sex, pain, clots, pads, "
+            "note), по строке на день, например 01.03.2026,обильные. Обильность: нет, "
+            "мажущие, скудные, умеренные, обильные или очень обильные."
+        ),
+    },
+    "diary_upload_button": {"en": "Upload", "ru": "Загрузить"},
+    "diary_replace_heading": {
+        "en": "Replace the diary with a file",
+        "ru": "Заменить дневник файлом",
+    },
+    "diary_replace_hint": {
+        "en": "Every day in the diary is replaced by the days in the file.",
+        "ru": "Все дни в дневнике будут заменены днями из файла.",
+    },
+    "diary_replace_button": {"en": "Replace", "ru": "Заменить"},
+    "diary_add_heading": {"en": "Add or change a day", "ru": "Добавить или изменить день"},
+    "diary_first_day_heading": {
+        "en": "Or start with one day",
+        "ru": "Или начните с одного дня",
+    },
+    "diary_date": {"en": "Date", "ru": "Дата"},
+    "diary_date_hint": {
+        "en": "For example 2026-03-01",
+        "ru": "Например 2026-03-01",
+    },
+    "diary_flow": {"en": "How much bleeding", "ru": "Сколько крови"},
+    "diary_after_sex": {
+        "en": "The bleeding came during or after sex",
+        "ru": "Кровь появилась во время или после секса",
+    },
+    "diary_save_day": {"en": "Save the day", "ru": "Сохранить день"},
+    "diary_choose": {"en": "Choose\u2026", "ru": "Выберите\u2026"},
+    "diary_after_sex_short": {"en": "after sex", "ru": "после секса"},
+    "diary_kind": {"en": "Kind", "ru": "Вид"},
+    "diary_first_day": {"en": "First day", "ru": "Начало"},
+    "diary_days_col": {"en": "Days", "ru": "Дней"},
+    "diary_most_flow": {"en": "Most flow", "ru": "Сильнее всего"},
+    "diary_remove": {"en": "Remove", "ru": "Удалить"},
+    "diary_remove_day": {"en": "Remove {date}", "ru": "Удалить {date}"},
+    "diary_days": {"en": "Your days ({count})", "ru": "Ваши дни ({count})"},
+    "diary_empty": {
+        "en": "The diary has no days yet. Add the days you bled above.",
+        "ru": "В дневнике пока нет дней. Добавьте выше дни, когда была кровь.",
+    },
+    "diary_chart": {"en": "Chart", "ru": "График"},
+    "diary_episodes": {"en": "Periods and other bleeding", "ru": "Месячные и другие кровотечения"},
+    "diary_episodes_caption": {
+        "en": "Each bleeding episode; a cycle runs from the first day of a period to the next.",
+        "ru": "Каждый эпизод кровотечения; цикл — от первого дня месячных до следующих.",
+    },
+    "diary_cycle_days": {"en": "cycle (days)", "ru": "цикл (дней)"},
+    "diary_figo": {"en": "Compared with normal periods", "ru": "Сравнение с нормой"},
+    "diary_figo_intro": {
+        "en": (
+            "The limits doctors use (FIGO 2018). “Not enough data” means more "
+            "days or cycles are needed, not that something is wrong."
+        ),
+        "ru": (
+            "Границы нормы, которыми пользуются врачи (FIGO 2018). «Мало данных» значит, "
+            "что нужно больше дней или циклов, а не что что-то не так."
+        ),
+    },
+    "diary_about_frequency": {
+        "en": "How often periods come: normally every 24 to 38 days.",
+        "ru": "Как часто приходят месячные: в норме каждые 24–38 дней.",
+    },
+    "diary_about_regularity": {
+        "en": "How much your cycles vary: normally by no more than 7 to 9 days.",
+        "ru": "Насколько различаются циклы: в норме не больше чем на 7–9 дней.",
+    },
+    "diary_about_duration": {
+        "en": "How long a period lasts: normally up to 8 days.",
+        "ru": "Сколько длятся месячные: в норме до 8 дней.",
+    },
+    "diary_about_volume": {
+        "en": "How heavy periods are: heavy days, or a pad soaked within 3 hours.",
+        "ru": "Насколько обильны месячные: обильные дни или прокладка, промокшая за 3 часа.",
+    },
+    "diary_about_intermenstrual": {
+        "en": "Bleeding between periods: normally none.",
+        "ru": "Кровотечения между месячными: в норме их нет.",
+    },
+    "diary_about_postcoital": {
+        "en": "Bleeding after sex: normally none.",
+        "ru": "Кровотечения после секса: в норме их нет.",
+    },
+    "diary_outside_limits": {"en": "outside the normal limits", "ru": "за пределами нормы"},
+    "diary_shows": {"en": "What the diary shows", "ru": "Что видно по дневнику"},
+    "diary_shows_intro": {
+        "en": "These answers are filled in for you when you check your bleeding with the diary.",
+        "ru": "Эти ответы будут заполнены сами, если проверить кровотечение вместе с дневником.",
+    },
+    "diary_yes": {"en": "Yes: {label}", "ru": "Да: {label}"},
+    "diary_no": {"en": "No: {label}", "ru": "Нет: {label}"},
+    "diary_nothing_yet": {
+        "en": "Nothing yet: a few cycles are needed before the diary says more.",
+        "ru": "Пока ничего: нужно несколько циклов, чтобы дневник сказал больше.",
+    },
+    "diary_assess_heading": {
+        "en": "Check your bleeding with the diary",
+        "ru": "Проверить кровотечение с дневником",
+    },
+    "diary_assess_about": {
+        "en": (
+            "Start the questions with what the diary shows already filled in; you will "
+            "confirm the safety questions as usual."
+        ),
+        "ru": (
+            "Вопросы начнутся с уже заполненными ответами из дневника; вопросы о безопасности "
+            "вы подтвердите, как обычно."
+        ),
+    },
+    "diary_assess_button": {"en": "Assess with my diary", "ru": "Оценить по дневнику"},
+    "diary_error": {
+        "en": "The diary could not be read: {detail}",
+        "ru": "Не удалось прочитать дневник: {detail}",
+    },
+    "diary_error_no_file": {
+        "en": "Please choose a CSV or JSON file.",
+        "ru": "Пожалуйста, выберите файл CSV или JSON.",
+    },
+    "diary_error_too_big": {
+        "en": "The file is too large. Please upload at most {limit} kB.",
+        "ru": "Файл слишком большой. Загрузите не больше {limit} КБ.",
+    },
+    "diary_error_date": {
+        "en": "Please enter a real date, not in the future, as YYYY-MM-DD.",
+        "ru": "Пожалуйста, укажите настоящую дату, не в будущем, в виде ГГГГ-ММ-ДД.",
+    },
+    "diary_error_flow": {
+        "en": "Please choose how much bleeding there was.",
+        "ru": "Пожалуйста, выберите, сколько было крови.",
+    },
+    "diary_privacy": {
+        "en": (
+            "The diary is kept on this service. This browser keeps a private key to it for "
+            "a year; anyone using this browser can open it."
+        ),
+        "ru": (
+            "Дневник хранится в этом сервисе. Браузер хранит закрытый ключ к нему год; "
+            "открыть дневник может любой, кто пользуется этим браузером."
+        ),
+    },
     # errors
     "not_found_title": {"en": "Page not found", "ru": "Страница не найдена"},
     "not_found_text": {

@@ -12,7 +12,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body
 from starlette.responses import Response
 
-from bleedcheck.api.deps import KBDep, LangDep, RepositoryDep, SettingsDep, TokenDep, evidence_of
+from bleedcheck.api.deps import (
+    DiaryRepositoryDep,
+    DiaryTokenDep,
+    KBDep,
+    LangDep,
+    RepositoryDep,
+    SettingsDep,
+    TokenDep,
+    evidence_of,
+)
 from bleedcheck.api.schemas import (
     AnswerIn,
     InterviewCreated,
@@ -21,6 +30,7 @@ from bleedcheck.api.schemas import (
     UndoIn,
     render,
 )
+from bleedcheck.diary.findings import evidence_so_far
 from bleedcheck.engine import interview
 from bleedcheck.engine.assess import assess_evidence
 from bleedcheck.errors import StaleAnswer
@@ -64,23 +74,32 @@ def view(ckb: CompiledKB, record: StoredInterview) -> InterviewOut:
     )
 
 
-def _prefill(ckb: CompiledKB, body: InterviewIn, lang: Lang) -> Evidence:
-    """Evidence given up front: parsed from free text, then explicit findings on top."""
+def _prefill(ckb: CompiledKB, body: InterviewIn, lang: Lang, diary: Evidence | None) -> Evidence:
+    """Evidence given up front: parsed from free text, the diary's, explicit findings on top."""
     given = evidence_of(ckb, body.evidence, body.age)
-    if not body.text:
+    if not body.text and diary is None:
         return given
-    from bleedcheck.api.routes.cases import parse_text
+    findings = {}
+    age = body.age
+    if body.text:
+        from bleedcheck.api.routes.cases import parse_text
 
-    parsed: Evidence = parse_text(body.text, lang).evidence()
-    findings = {**parsed.findings, **given.findings}
-    return evidence_of(ckb, findings, body.age if body.age is not None else parsed.age)
+        parsed: Evidence = parse_text(body.text, lang).evidence()
+        findings.update(parsed.findings)
+        age = age if age is not None else parsed.age
+    if diary is not None:
+        findings.update(diary.findings)
+    return evidence_of(ckb, {**findings, **given.findings}, age)
 
 
 @router.post(
     "",
     status_code=201,
     response_model=InterviewCreated,
-    responses={422: {"description": "Invalid evidence (problem+json)."}},
+    responses={
+        404: {"description": "`diary_id` names no diary, or the token is not its own."},
+        422: {"description": "Invalid evidence (problem+json)."},
+    },
 )
 def create(
     body: InterviewIn,
@@ -88,10 +107,21 @@ def create(
     repository: RepositoryDep,
     settings: SettingsDep,
     header_lang: LangDep,
+    diaries: DiaryRepositoryDep,
+    diary_token: DiaryTokenDep,
 ) -> Response:
-    """Start an interview; the answer holds its id and its access token (shown once)."""
+    """Start an interview; the answer holds its id and its access token (shown once).
+
+    With `diary_id` (and that diary's token as the Bearer token), what the diary shows is
+    filled in first; an unknown diary or a wrong token gets 404.
+    """
     lang: Lang = body.lang or header_lang
-    state = interview.start(lang, body.region or settings.default_region, _prefill(ckb, body, lang))
+    diary = None
+    if body.diary_id is not None:
+        stored = diaries.get(diary_id=body.diary_id, token=diary_token)
+        diary = evidence_so_far(ckb, stored.diary, body.age)
+    prefill = _prefill(ckb, body, lang, diary)
+    state = interview.start(lang, body.region or settings.default_region, prefill)
     state.evidence(ckb)  # an impossible combination fails here, before anything is stored
     record, token = repository.create(state=state, kb_version=ckb.version)
     out = InterviewCreated(**view(ckb, record).model_dump(), token=token)
