@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -78,3 +79,11 @@ class Settings(BaseModel):
     @property
     def is_postgresql(self) -> bool:
         return self.database_url.startswith("postgresql")
+
+
+def software_version() -> str:
+    """The installed package's version ("0" when running from a never-installed source tree)."""
+    try:
+        return version("bleedcheck")
+    except PackageNotFoundError:
+        return "0"

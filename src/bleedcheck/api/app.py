@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
@@ -14,17 +13,10 @@ from bleedcheck.api.problems import PROBLEM_JSON, install_problem_handler
 from bleedcheck.api.routes import cases, diaries, health, interviews, reference, reports
 from bleedcheck.api.schemas import Problem
 from bleedcheck.knowledge.compile import compiled
-from bleedcheck.settings import Settings
+from bleedcheck.settings import Settings, software_version
 from bleedcheck.store.diaries import SqlDiaryRepository
 from bleedcheck.store.sql import open_repository
 from bleedcheck.web.routes import mount_web
-
-
-def _version() -> str:
-    try:
-        return version("bleedcheck")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "0"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -40,7 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(
         title="bleedcheck",
-        version=_version(),
+        version=software_version(),
         summary="Triage and information for abnormal vaginal bleeding.",
         description=(
             "Not a diagnosis. Errors are `application/problem+json` (RFC 9457). "

@@ -9,6 +9,7 @@ here is deterministic and pure: the state is a value that adapters persist.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -176,25 +177,18 @@ def _could_raise(ckb: CompiledKB, evidence: Evidence, finding: str, above: Triag
     return False
 
 
+@lru_cache(maxsize=8)
 def _weights(ckb: CompiledKB) -> FloatArray:
     """How much doubt about each cause counts: more for the ones that must not be missed."""
-    cached = _WEIGHTS.get(ckb.version)
-    if cached is None:
-        conditions = ckb.kb.conditions
-        cached = np.array(
-            [
-                SERIOUS_WEIGHT
-                if conditions[c].cancer
-                or conditions[c].level.rank >= TriageLevel.CONSULTATION_24.rank
-                else 1.0
-                for c in ckb.condition_ids
-            ]
-        )
-        _WEIGHTS[ckb.version] = cached
-    return cached
-
-
-_WEIGHTS: dict[str, FloatArray] = {}
+    conditions = ckb.kb.conditions
+    return np.array(
+        [
+            SERIOUS_WEIGHT
+            if conditions[c].cancer or conditions[c].level.rank >= TriageLevel.CONSULTATION_24.rank
+            else 1.0
+            for c in ckb.condition_ids
+        ]
+    )
 
 
 def _uncertainty(p: FloatArray, weights: FloatArray) -> FloatArray:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from html import escape
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle
@@ -20,6 +19,7 @@ from fhir.resources.R4B.bundle import Bundle
 from bleedcheck.engine.explain import finding_label
 from bleedcheck.knowledge.compile import CompiledKB
 from bleedcheck.report.strings import report_text
+from bleedcheck.settings import software_version
 from bleedcheck.vocab import Assessment, Presence
 
 ICD10 = "http://hl7.org/fhir/sid/icd-10"
@@ -29,13 +29,6 @@ TRIAGE_SYSTEM = "urn:bleedcheck:triage-level"
 CONSULT_NOTE = ("11488-4", "Consult note")
 AGE_CODE = ("30525-0", "Age")
 PREDICTIONS = 10  # causes listed in the RiskAssessment
-
-
-def software_version() -> str:
-    try:
-        return version("bleedcheck")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "0"
 
 
 class _Ids:
@@ -166,12 +159,7 @@ def fhir_bundle(
             request["note"] = [{"text": test.description}]
         entries.append(_entry(url, request))
 
-    present = [
-        finding_label(ckb, f, lang) for f, s in result.evidence.items() if s is Presence.PRESENT
-    ]
-    absent = [
-        finding_label(ckb, f, lang) for f, s in result.evidence.items() if s is Presence.ABSENT
-    ]
+    present, absent = answered_labels(ckb, result)
     sections = [
         {
             "title": report_text("triage", lang),
@@ -228,3 +216,11 @@ def fhir_bundle(
     }
     Bundle.model_validate(bundle)  # a malformed bundle is our bug: fail loudly in tests
     return bundle
+
+
+def answered_labels(ckb: CompiledKB, result: Assessment) -> tuple[list[str], list[str]]:
+    """The labels of the findings she reported present, and of those she reported absent."""
+    states = result.evidence.items()
+    present = [finding_label(ckb, f, result.lang) for f, s in states if s is Presence.PRESENT]
+    absent = [finding_label(ckb, f, result.lang) for f, s in states if s is Presence.ABSENT]
+    return present, absent

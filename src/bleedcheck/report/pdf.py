@@ -17,11 +17,11 @@ from fpdf import FPDF
 from fpdf.enums import TableCellFillMode, XPos, YPos
 from fpdf.fonts import FontFace
 
-from bleedcheck.engine.explain import finding_label
 from bleedcheck.knowledge.compile import CompiledKB
-from bleedcheck.report.fhir import software_version
+from bleedcheck.report.fhir import answered_labels
 from bleedcheck.report.strings import report_text
-from bleedcheck.vocab import Assessment, Presence, TriageLevel
+from bleedcheck.settings import software_version
+from bleedcheck.vocab import Assessment, TriageLevel
 
 FONT = "DejaVu"
 _FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -194,9 +194,7 @@ def _triage(pdf: _Page, result: Assessment, limits: _Limits) -> None:
 
 def _findings(pdf: _Page, ckb: CompiledKB, result: Assessment, limits: _Limits) -> None:
     lang = result.lang
-    states = result.evidence.items()
-    present = [finding_label(ckb, f, lang) for f, s in states if s is Presence.PRESENT]
-    absent = [finding_label(ckb, f, lang) for f, s in states if s is Presence.ABSENT]
+    present, absent = answered_labels(ckb, result)
     none = report_text("none", lang)
     pdf.heading(f"{report_text('present', lang)} / {report_text('absent', lang)}")
     pdf.labelled(report_text("present", lang), _cut(", ".join(present) or none, limits.list_chars))

@@ -39,7 +39,7 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _region(body: CaseIn, settings: SettingsDep) -> str:
+def region_of(body: CaseIn, settings: SettingsDep) -> str:
     return body.region or settings.default_region
 
 
@@ -49,7 +49,7 @@ async def triage(body: CaseIn, ckb: KBDep, settings: SettingsDep, header_lang: L
     lang: Lang = body.lang or header_lang
     evidence = evidence_of(ckb, body.evidence, body.age)
     posterior = infer(ckb, evidence).posterior.values
-    result = triage_of(ckb, evidence, posterior, lang, _region(body, settings))
+    result = triage_of(ckb, evidence, posterior, lang, region_of(body, settings))
     return render(TriageOut(kb_version=ckb.version, triage=result), lang=lang)
 
 
@@ -60,7 +60,7 @@ async def diagnosis(
     """Ranked causes, triage, recommended tests and the next question worth asking."""
     lang: Lang = body.lang or header_lang
     evidence = evidence_of(ckb, body.evidence, body.age)
-    assessment = assess_evidence(ckb, evidence, lang, _region(body, settings))
+    assessment = assess_evidence(ckb, evidence, lang, region_of(body, settings))
     step = next_question(ckb, evidence, lang, set(body.asked))
     out = DiagnosisOut(
         kb_version=ckb.version,
@@ -125,7 +125,7 @@ async def explain(
                 explanation=cond.explanation.get(lang),
             )
         )
-    level = triage_of(ckb, evidence, post, lang, _region(body, settings))
+    level = triage_of(ckb, evidence, post, lang, region_of(body, settings))
     out = ExplainOut(
         kb_version=ckb.version, level=level.level, reasons=level.reasons, conditions=items
     )

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from starlette.responses import Response
 
 from bleedcheck.api.deps import KBDep, LangDep, RepositoryDep, SettingsDep, TokenDep, evidence_of
-from bleedcheck.api.routes.cases import PROBLEMS
+from bleedcheck.api.routes.cases import PROBLEMS, region_of
 from bleedcheck.api.routes.interviews import NO_STORE, NOT_FOUND
 from bleedcheck.api.schemas import ReportIn
 from bleedcheck.engine.assess import assess_evidence
@@ -42,7 +42,7 @@ def _fhir(ckb: CompiledKB, result: Assessment, text: str | None) -> Response:
 def _case(body: ReportIn, ckb: CompiledKB, settings: SettingsDep, header_lang: Lang) -> Assessment:
     lang: Lang = body.lang or header_lang
     evidence = evidence_of(ckb, body.evidence, body.age)
-    return assess_evidence(ckb, evidence, lang, body.region or settings.default_region)
+    return assess_evidence(ckb, evidence, lang, region_of(body, settings))
 
 
 @router.post("/report/pdf", response_class=Response, responses={**PDF_OK, **PROBLEMS})
